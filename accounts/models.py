@@ -1,0 +1,35 @@
+"""Users and their roles. Everyone signs up as a learner; admins promote mentors."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    LEARNER = "learner", "Learner"
+    MENTOR = "mentor", "Mentor"
+    ADMIN = "admin", "Admin"
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.LEARNER)
+    display_name = models.CharField(max_length=80, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    weekly_hours_goal = models.PositiveSmallIntegerField(default=8)
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role in (Role.MENTOR, Role.ADMIN)
+
+    @property
+    def is_platform_admin(self) -> bool:
+        return self.role == Role.ADMIN or self.is_superuser
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+    def save(self, *args, **kwargs):
+        # Admins reach the Django admin; nobody else does.
+        if self.role == Role.ADMIN:
+            self.is_staff = True
+        super().save(*args, **kwargs)

@@ -1,0 +1,43 @@
+"""The learning domain: curricula (paths → phases → units → topics), exercises, submissions."""
+
+from .curriculum import (
+    CallToAction,
+    CrossReference,
+    GlossaryTerm,
+    Outcome,
+    Path,
+    PathResource,
+    Phase,
+    Resource,
+    Skill,
+    Tag,
+    Topic,
+    Trap,
+    Unit,
+    UnitExercise,
+    UnitReading,
+)
+from .exercises import Exercise, ReferenceRun
+from .submissions import Status, Submission
+
+__all__ = [
+    "CallToAction",
+    "CrossReference",
+    "Exercise",
+    "GlossaryTerm",
+    "Outcome",
+    "Path",
+    "PathResource",
+    "Phase",
+    "ReferenceRun",
+    "Resource",
+    "Skill",
+    "Status",
+    "Submission",
+    "Tag",
+    "Topic",
+    "Trap",
+    "Unit",
+    "UnitExercise",
+    "UnitReading",
+]

@@ -1,0 +1,63 @@
+"""Writes that span models, as keyword-only functions (HackSoft style)."""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import grading_queue
+from .models import Exercise, Status, Submission
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024
+MAX_FILES = 20
+
+
+class SubmissionRejected(ValueError):
+    """Input we will not grade; the message is shown to the learner as is."""
+
+
+def validate_files(files: dict[str, str]) -> None:
+    if not files:
+        raise SubmissionRejected("Nothing to grade: the submission has no files.")
+    if len(files) > MAX_FILES:
+        raise SubmissionRejected(f"Too many files ({len(files)}); the limit is {MAX_FILES}.")
+    total = 0
+    for name, text in files.items():
+        size = len(text.encode("utf-8"))
+        total += size
+        if size > MAX_FILE_BYTES:
+            raise SubmissionRejected(
+                f"{name} is {size // 1024} KB; a source file may be at most {MAX_FILE_BYTES // 1024} KB."
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise SubmissionRejected(f"The files add up to {total // 1024} KB; the limit is 1 MB.")
+    if not any(text.strip() for text in files.values()):
+        raise SubmissionRejected("The code is empty. Write your solution, then submit.")
+
+
+@transaction.atomic
+def submission_create(*, user, exercise: Exercise, files: dict[str, str]) -> Submission:
+    """Write the row first (status queued), enqueue only after the commit."""
+    validate_files(files)
+    submission = Submission.objects.create(
+        user=user,
+        exercise=exercise,
+        files=files,
+        seed=secrets.randbelow(2**31),
+        package_hash=exercise.package_hash,
+        enqueued_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: grading_queue.enqueue(submission))
+    return submission
+
+
+def submission_requeue(submission: Submission) -> bool:
+    """Put a stale submission back on the queue (used by the sweep)."""
+    updated = Submission.objects.filter(pk=submission.pk, status=submission.status).update(
+        status=Status.QUEUED, enqueued_at=timezone.now(), lease_expires_at=None
+    )
+    if updated:
+        submission.refresh_from_db()
+        return grading_queue.enqueue(submission)
+    return False

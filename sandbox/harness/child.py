@@ -1,0 +1,182 @@
+"""The learner process: forked once by the supervisor, runs the plan's steps in order.
+
+Everything here runs beside learner code, so nothing here is trusted: the
+supervisor checks every outcome it receives, and the nonce is wiped first.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import importlib.abc
+import importlib.util
+import json
+import os
+import random
+import sys
+import time
+import traceback
+from typing import Any
+
+from . import codec
+from .paths import resolve_under
+
+PR_SET_DUMPABLE = 4
+WORK = "/work"
+TRACEBACK_LINES = 12
+MESSAGE_CHARS = 2000
+
+
+def run(nonce: bytearray, plan: dict, result_fd: int, metrics_fd: int, stdout_fd: int,
+        stderr_fd: int, work: str = WORK, value_cap: int = 1_000_000) -> None:
+    """Never returns: runs every step, then ``os._exit``."""
+    nonce[:] = bytes(len(nonce))
+    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # learner tools may read /proc/self
+    _isolate_fds(stdout_fd, stderr_fd, keep={result_fd, metrics_fd})
+    os.chdir(work)
+    sys.path.insert(0, work)
+    import report
+
+    report._configure(metrics_fd)
+    _seed(int(plan.get("seed", 0)))
+    for step in plan.get("steps", []):
+        outcome = run_step(step, work=work)
+        _send(result_fd, _bounded(outcome, value_cap))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _isolate_fds(stdout_fd: int, stderr_fd: int, keep: set[int]) -> None:
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(stdout_fd, 1)
+    os.dup2(stderr_fd, 2)
+    keep = {0, 1, 2} | keep
+    for fd in _open_fds():
+        if fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    sys.stdin = open(0, closefd=False)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
+
+
+def _open_fds() -> list[int]:
+    try:
+        return [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        return list(range(3, 1024))
+
+
+def _seed(seed: int) -> None:
+    random.seed(seed)
+    try:
+        import numpy
+    except ImportError:
+        pass
+    else:
+        numpy.random.seed(seed % 2**32)
+    # torch is seeded when learner code first imports it: importing it here would
+    # cost every run a second and a few hundred MB even when nobody uses it.
+    sys.meta_path.insert(0, _SeedTorchOnImport(seed))
+
+
+class _SeedTorchOnImport(importlib.abc.MetaPathFinder):
+    def __init__(self, seed: int):
+        self.seed = seed
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "torch":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec("torch")
+        if spec is None or spec.loader is None:
+            return spec
+        loader, seed = spec.loader, self.seed
+
+        class SeedingLoader(importlib.abc.Loader):
+            def create_module(self, spec):
+                return loader.create_module(spec)
+
+            def exec_module(self, module):
+                loader.exec_module(module)
+                module.manual_seed(seed)
+
+        spec.loader = SeedingLoader()
+        return spec
+
+
+def run_step(step: dict, work: str = WORK) -> dict[str, Any]:
+    kind = step.get("kind")
+    started = time.perf_counter()
+    if kind == "call":
+        outcome = _run_call(step, work)
+    else:
+        outcome = {"status": "error", "message": f"unknown step kind {kind!r}"}
+    outcome["id"] = step.get("id")
+    outcome["seconds"] = round(time.perf_counter() - started, 6)
+    return outcome
+
+
+def _run_call(step: dict, work: str) -> dict[str, Any]:
+    def load_file(relative: str):
+        import numpy
+
+        return numpy.load(resolve_under(work, relative), allow_pickle=False)
+
+    try:
+        args = codec.decode(step.get("args", []), load_file=load_file)
+        kwargs = codec.decode(step.get("kwargs", {}), load_file=load_file)
+    except Exception as exc:  # a broken plan is our fault, not the learner's
+        return {"status": "error", "message": f"bad arguments in the grading plan: {exc!r}"}
+    try:
+        module = importlib.import_module(step.get("module", "solution"))
+        target = _resolve_target(module, step)
+        value = target(*args, **kwargs)
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt are the learner's too
+        return {"status": "raised", "exception": _describe(exc)}
+    try:
+        return {"status": "ok", "value": codec.encode(value)}
+    except codec.Unencodable as exc:
+        return {"status": "error", "message": str(exc)}
+
+
+def _resolve_target(module, step: dict):
+    owner = module
+    construct = step.get("construct")
+    if construct:
+        cls = getattr(module, construct["class"])
+        owner = cls(*codec.decode(construct.get("args", [])), **codec.decode(construct.get("kwargs", {})))
+    target = owner
+    for part in step["function"].split("."):
+        target = getattr(target, part)
+    return target
+
+
+def _describe(exc: BaseException) -> dict[str, str]:
+    lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
+    text = "".join(lines).splitlines()
+    return {
+        "type": type(exc).__name__,
+        "message": str(exc)[:MESSAGE_CHARS],
+        "traceback": "\n".join(text[-TRACEBACK_LINES:])[-MESSAGE_CHARS * 2 :],
+    }
+
+
+def _bounded(outcome: dict, cap: int) -> bytes:
+    line = json.dumps(outcome, allow_nan=False).encode("utf-8")
+    if len(line) > cap:
+        small = {k: v for k, v in outcome.items() if k != "value"}
+        small.update(status="error", message=f"the returned value is too large to grade ({len(line)} bytes encoded, at most {cap})")
+        line = json.dumps(small).encode("utf-8")
+    return line + b"\n"
+
+
+def _send(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
