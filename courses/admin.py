@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from . import models
+from . import admin_curriculum, models  # noqa: F401 - registers the curriculum admin
 
 
 @admin.register(models.Submission)

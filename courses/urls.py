@@ -1,15 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from .views import exercises
 
 app_name = "courses"
 
 urlpatterns = [
-    path("", views.catalog, name="catalog"),
-    path("paths/<slug:slug>/", views.path_detail, name="path"),
-    path("paths/<slug:slug>/<int:number>/", views.unit_detail, name="unit"),
-    path("exercises/<slug:slug>/", views.exercise_detail, name="exercise"),
-    path("exercises/<slug:slug>/submit/", views.submission_create, name="submit"),
-    path("submissions/<int:pk>/", views.submission_detail, name="submission"),
-    path("submissions/<int:pk>/status/", views.submission_status, name="submission-status"),
+    path("", include("courses.urls_browse")),
+    path("exercises/<slug:slug>/", exercises.exercise_detail, name="exercise"),
+    path("exercises/<slug:slug>/submit/", exercises.submission_create, name="submit"),
+    path("submissions/<int:pk>/", exercises.submission_detail, name="submission"),
+    path("submissions/<int:pk>/status/", exercises.submission_status, name="submission-status"),
+    path("healthz", exercises.healthz, name="healthz"),
 ]

@@ -1,40 +1,13 @@
-"""HTML views: thin, each one access helper + one service call + render."""
+"""Exercise pages and submissions: thin views, one access helper + one service call each."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from . import services
-from .access import get_live_exercise, get_submission_for_user
-from .forms import CodeSubmissionForm
-from .models import Path, Topic, Unit
-
-
-@require_GET
-def catalog(request):
-    paths = Path.objects.live().filter(is_published=True).prefetch_related("tags")
-    return render(request, "courses/catalog.html", {"paths": paths})
-
-
-@require_GET
-def path_detail(request, slug):
-    path = get_object_or_404(Path.objects.live(), slug=slug)
-    units = Unit.objects.live().filter(path=path).select_related("phase")
-    return render(request, "courses/path.html", {"path": path, "units": units})
-
-
-@require_GET
-def unit_detail(request, slug, number):
-    unit = get_object_or_404(
-        Unit.objects.live().select_related("path", "phase").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.live()), "exercises__exercise"
-        ),
-        path__slug=slug,
-        number=number,
-    )
-    return render(request, "courses/unit.html", {"unit": unit, "path": unit.path})
+from .. import services
+from ..access import get_live_exercise, get_submission_for_user
+from ..forms import CodeSubmissionForm
 
 
 @require_GET

@@ -1,0 +1,1 @@
+"""Django admin for curricula (paths, phases, units, topics, resources, skills...)."""

@@ -1,0 +1,1 @@
+"""Content as files: validation and idempotent import of content/ into the database."""
