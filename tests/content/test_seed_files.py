@@ -208,12 +208,10 @@ def test_named_lists_match_seed(slug):
 
 
 # ------------------------------------------------------------ format contract
-@pytest.mark.parametrize("pf", all_path_files(), ids=lambda p: p.parent.name)
-def test_path_file_follows_contract(pf, library):
-    doc = load(pf)
+def check_contract(doc):
+    """Structural checks of one path document against docs/authoring.md."""
     for field in REQUIRED_PATH_FIELDS:
-        assert field in doc, f"{pf}: missing {field}"
-    assert doc["slug"] == pf.parent.name
+        assert field in doc, f"missing {field}"
     assert doc["level"] in LEVELS
     assert doc["unit_label"] in UNIT_LABELS
     assert isinstance(doc["duration_weeks"], int) and doc["duration_weeks"] > 0
@@ -254,6 +252,20 @@ def test_path_file_follows_contract(pf, library):
         assert t.get("title") and t.get("why") and t.get("correction")
     for g in doc.get("glossary") or []:
         assert g.get("term") and g.get("definition")
+
+
+@pytest.mark.parametrize("pf", all_path_files(), ids=lambda p: p.parent.name)
+def test_path_file_follows_contract(pf):
+    doc = load(pf)
+    assert doc["slug"] == pf.parent.name
+    check_contract(doc)
+
+
+def test_authoring_example_follows_contract():
+    text = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = text.split("## A complete small example", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    check_contract(yaml.safe_load(block))
 
 
 @pytest.mark.parametrize("pf", all_path_files(), ids=lambda p: p.parent.name)
