@@ -11,7 +11,7 @@ Stable public API (a database-level test reuses it; keep it stable):
 
 ``seeds_dir() -> pathlib.Path | None``
     Where the seed documents live: ``$BACKPROP_SEEDS_DIR`` if set, else
-    ``<repo>/shared/seeds``, else ``/work/shared/seeds``; ``None`` if none exists.
+    ``<repo>/../shared/seeds`` (CI clones beside shared/), ``<repo>/shared/seeds``, else ``/work/shared/seeds``; ``None`` if none exists.
 
 ``seed_files() -> dict[str, pathlib.Path]``
     ``{path_slug: seed_file}`` for every seed found in ``seeds_dir()``.
@@ -71,7 +71,8 @@ COUNT_KEYS = ("phases", "units", "topics", "resources", "exercises", "traps",
 def seeds_dir():
     env = os.environ.get("BACKPROP_SEEDS_DIR")
     candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parents[2] / "shared" / "seeds",
+    candidates += [Path(__file__).resolve().parents[3] / "shared" / "seeds",
+                   Path(__file__).resolve().parents[2] / "shared" / "seeds",
                    Path("/work/shared/seeds")]
     for c in candidates:
         if c.is_dir():
