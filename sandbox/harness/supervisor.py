@@ -41,12 +41,13 @@ def main() -> int:
     if not _read_nonce(nonce):
         print("backprop harness: no valid nonce on stdin", file=sys.stderr)
         return 71
+    job: dict[str, Any] = {}
     try:
         job = json.loads(_read_line(0))
         result = supervise(job, nonce)
     except Exception:
         result = {"harness_error": traceback.format_exc()[-4000:]}
-    cap = int(job.get("limits", {}).get("result_bytes", 1_000_000)) if "job" in locals() else 1_000_000
+    cap = int(job.get("limits", {}).get("result_bytes", 1_000_000))
     payload = fit(result, cap - 200)
     _kill_everyone_else()
     _write_all(1, frame.sign(nonce, payload))
@@ -173,8 +174,12 @@ class _Watch:
             self.anomalies.append("an outcome arrived after the last step")
             return
         expected = self.steps[len(self.outcomes)].get("id")
+        if line is None:
+            self.outcomes.append({"id": expected, "status": "error",
+                                  "message": "the step's outcome was larger than the result limit"})
+            return
         try:
-            outcome = json.loads(line) if line is not None else None
+            outcome = json.loads(line)
         except ValueError:
             outcome = None
         if not isinstance(outcome, dict) or outcome.get("id") != expected:
