@@ -178,6 +178,9 @@ class UnitReading(ContentModel):
     resource = models.ForeignKey(Resource, on_delete=models.PROTECT, related_name="readings")
     note = models.TextField(blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.unit} → {self.resource}"
+
 
 class UnitExercise(ContentModel):
     """An exercise or project listed in a unit; `exercise` links an autograded package."""
@@ -204,6 +207,9 @@ class PathResource(ContentModel):
     why = models.TextField(blank=True)
     where = models.CharField(max_length=200, blank=True)
     unit_numbers = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.path.slug} → {self.resource}"
 
 
 class Skill(ContentModel):
@@ -285,6 +291,9 @@ class CrossReference(ContentModel):
     target = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="referenced_by")
     note = models.TextField(blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.path.slug} → {self.target.slug}"
+
 
 class CallToAction(models.Model):
     class Kind(models.TextChoices):
@@ -295,3 +304,6 @@ class CallToAction(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MENTORSHIP)
     title = models.CharField(max_length=200)
     text = models.TextField()
+
+    def __str__(self) -> str:
+        return self.title

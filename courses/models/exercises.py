@@ -61,3 +61,6 @@ class ReferenceRun(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["exercise", "package_hash"], name="one_reference_run_per_version")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise.slug} @ {self.package_hash[:12]}"

@@ -1,0 +1,93 @@
+"""Compare one learner outcome with the reference outcome: tolerances, never printed strings.
+
+Returns None when they agree, else a sentence saying what was expected and what came.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .describe import describe, shape_of
+
+
+def compare(expected: dict, actual: dict, spec: dict) -> str | None:
+    mode = spec.get("mode", "allclose")
+    if actual["status"] == "timeout":
+        return f"did not return within {actual.get('timeout_seconds', 'its')} seconds"
+    if actual["status"] in {"crashed", "skipped"}:
+        return actual.get("message") or "did not run"
+    if mode == "raises":
+        return _compare_raises(actual, spec["exception"])
+    if actual["status"] == "raised":
+        exc = actual.get("exception") or {}
+        return f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(": ")
+    if actual["status"] != "ok":
+        return actual.get("message") or f"ended with status {actual['status']}"
+    want, got = expected.get("value"), actual.get("value")
+    if mode == "exact":
+        return None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+    if mode == "shape":
+        return _compare_shape(want, got)
+    if mode == "dtype":
+        return _compare_dtype(want, got)
+    return _compare_allclose(want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9)))
+
+
+def _compare_raises(actual: dict, exception: str) -> str | None:
+    if actual["status"] == "raised":
+        got = (actual.get("exception") or {}).get("type", "")
+        if got == exception or got.endswith("." + exception) or exception in (actual.get("exception") or {}).get("mro", []):
+            return None
+        return f"expected {exception} to be raised, but {got} was raised"
+    return f"expected {exception} to be raised, but it returned {describe(actual.get('value'))}"
+
+
+def _exact_equal(want: Any, got: Any) -> bool:
+    if isinstance(want, np.ndarray) or isinstance(got, np.ndarray):
+        return np.array_equal(np.asarray(want), np.asarray(got))
+    return want == got
+
+
+def _compare_shape(want: Any, got: Any) -> str | None:
+    ws, gs = np.shape(want), np.shape(got)
+    return None if ws == gs else f"expected shape {ws}, got shape {gs}"
+
+
+def _compare_dtype(want: Any, got: Any) -> str | None:
+    wd, gd = np.asarray(want).dtype, np.asarray(got).dtype
+    return None if wd == gd else f"expected dtype {wd}, got dtype {gd}"
+
+
+def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str | None:
+    try:
+        w = np.asarray(want, dtype=float)
+    except (TypeError, ValueError):
+        return None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+    try:
+        g = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"expected {describe(want)} of numbers, got {describe(got)}"
+    if w.shape != g.shape:
+        ws = "×".join(map(str, w.shape)) or "scalar"
+        gs = "×".join(map(str, g.shape)) or "scalar"
+        got_shape = shape_of(got)
+        hint = "" if got_shape is not None or g.ndim == 0 else " (rows of different lengths?)"
+        return f"expected a {ws} result, got {gs}{hint}"
+    close = np.isclose(g, w, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    bad = np.argwhere(~close)
+    first = tuple(int(i) for i in bad[0]) if bad.size else ()
+    where = "".join(f"[{i}]" for i in first)
+    count = int((~close).sum())
+    return (
+        f"entry {where or '(the value)'} should be {_num(w[first])} but was {_num(g[first])}"
+        + (f"; {count} of {close.size} entries differ" if close.size > 1 else "")
+        + f" (tolerance rtol={rtol:g}, atol={atol:g})"
+    )
+
+
+def _num(x: Any) -> str:
+    return f"{float(x):.6g}"

@@ -1,0 +1,33 @@
+"""Short, learner-readable descriptions of values: shapes for matrices, reprs for the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def shape_of(value: Any) -> tuple[int, ...] | None:
+    if isinstance(value, np.ndarray):
+        return value.shape
+    if isinstance(value, (list, tuple)) and value and all(isinstance(row, (list, tuple)) for row in value):
+        widths = {len(row) for row in value}
+        if len(widths) == 1:
+            return (len(value), widths.pop())
+    if isinstance(value, (list, tuple)):
+        return (len(value),)
+    return None
+
+
+def describe(value: Any, limit: int = 60) -> str:
+    shape = shape_of(value)
+    if shape is not None and (len(shape) > 1 or shape[0] > 6):
+        kind = "array" if isinstance(value, np.ndarray) else "list"
+        return f"a {'×'.join(map(str, shape))} {kind}"
+    text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_call(function: str, args: list, kwargs: dict) -> str:
+    parts = [describe(a, 30) for a in args] + [f"{k}={describe(v, 30)}" for k, v in kwargs.items()]
+    return f"{function}({', '.join(parts)})"

@@ -1,0 +1,81 @@
+"""Static checks on the learner's source, from its AST: no code is run for these."""
+
+from __future__ import annotations
+
+import ast
+
+
+def imported_modules(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in {
+            "__import__", "import_module"
+        }:
+            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                names.add(node.args[0].value)
+    return names
+
+
+def called_names(tree: ast.AST) -> set[str]:
+    """Dotted names of everything called or referenced as an attribute chain (e.g. torch.nn.LSTM)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Attribute, ast.Name)):
+            parts = []
+            cur = node
+            while isinstance(cur, ast.Attribute):
+                parts.append(cur.attr)
+                cur = cur.value
+            if isinstance(cur, ast.Name):
+                parts.append(cur.id)
+                found.add(".".join(reversed(parts)))
+    return found
+
+
+def defined_names(tree: ast.AST) -> set[str]:
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    } | {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+
+
+def _matches(module: str, banned: str) -> bool:
+    return module == banned or module.startswith(banned + ".")
+
+
+def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
+    """(score 0–1, message) for one static check over every Python file submitted."""
+    problems = []
+    trees = {}
+    for name, text in sources.items():
+        if not name.endswith(".py"):
+            continue
+        try:
+            trees[name] = ast.parse(text, filename=name)
+        except SyntaxError as exc:
+            return 0.0, f"{name} line {exc.lineno}: syntax error ({exc.msg}); fix it so the code can be read."
+    imports = set().union(*(imported_modules(t) for t in trees.values())) if trees else set()
+    calls = set().union(*(called_names(t) for t in trees.values())) if trees else set()
+    defined = set().union(*(defined_names(t) for t in trees.values())) if trees else set()
+    for banned in check.get("forbid_imports", []):
+        hits = sorted(m for m in imports if _matches(m, banned))
+        if hits:
+            problems.append(f"imports {', '.join(hits)}, which this exercise forbids")
+    for needed in check.get("require_imports", []):
+        if not any(_matches(m, needed) for m in imports):
+            problems.append(f"does not import {needed}, which this exercise requires")
+    for name in check.get("require_names", []):
+        if name not in defined:
+            problems.append(f"does not define {name}")
+    for banned in check.get("forbid_calls", []):
+        hits = sorted(c for c in calls if c == banned or c.endswith("." + banned.split(".")[-1]) and banned in c)
+        if hits:
+            problems.append(f"uses {hits[0]}, which this exercise forbids")
+    if problems:
+        return 0.0, "Your code " + "; ".join(problems) + "."
+    return 1.0, ""

@@ -1,0 +1,84 @@
+"""Grade one submission: claim it, run it in the sandbox, judge the outputs, record the result.
+
+Learner faults end in a terminal status with a message; platform faults (no Docker engine,
+a broken reference) are told apart: the engine's absence puts the row back in the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+
+from courses.content.exercise_packages import find_package
+from courses.models import Status, Submission
+from sandbox.result import SandboxUnavailable
+
+from . import lifecycle
+from .judge.grade import Observation, judge
+from .judge.plan import build_plan
+from .reference import ReferenceBroken, reference_outputs
+from .sandbox_jobs import limits_for, run_files
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = "Grading is unavailable right now; we will retry automatically."
+STATUS_FOR = {"pass": Status.PASSED, "fail": Status.FAILED, "error": Status.ERROR}
+
+
+class RetryLater(Exception):
+    """The platform could not grade now; the task should be retried."""
+
+
+def grade_submission(submission_id: int) -> str:
+    """Returns the final status, or 'skipped' when another delivery owns (or finished) it."""
+    submission = lifecycle.claim(submission_id)
+    if submission is None:
+        return "skipped"
+    if submission.attempts > settings.GRADING_MAX_ATTEMPTS:
+        message = f"We could not grade this after {settings.GRADING_MAX_ATTEMPTS} tries. Please submit again later."
+        lifecycle.finish(submission, status=Status.ERROR, message=message)
+        return Status.ERROR
+    try:
+        status, score, result, message = _grade(submission)
+    except SandboxUnavailable as exc:
+        log.warning("sandbox unavailable for submission %s: %s", submission.pk, exc)
+        lifecycle.release(submission, message=UNAVAILABLE)
+        raise RetryLater(str(exc)) from exc
+    except ReferenceBroken as exc:
+        log.error("reference broken for %s: %s", submission.exercise.slug, exc)
+        status, score, result = Status.ERROR, None, None
+        message = "The grader for this exercise is broken; this is our fault and the attempt does not count."
+    lifecycle.finish(submission, status=status, score=score, result=result, message=message)
+    return status
+
+
+def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]:
+    package = find_package(settings.CONTENT_DIR / "exercises", submission.exercise.slug)
+    sources = dict(submission.files)
+    if package.entrypoint not in sources:
+        return Status.REJECTED, None, None, f"The submission has no {package.entrypoint}; that is the file we grade."
+    result, exit_reason = grade_files(submission.exercise, package, sources, seed=submission.seed,
+                                      labels={"backprop.submission": str(submission.pk)})
+    status = STATUS_FOR[result["status"]]
+    if exit_reason == "timeout":
+        status = Status.TIMED_OUT
+    return status, result["score"], result, result["message"]
+
+
+def grade_files(exercise, package, sources: dict[str, str], *, seed: int, labels: dict[str, str]) -> tuple[dict, str]:
+    """Run and judge any set of files against a package: learners', starters, wrong solutions."""
+    limits = limits_for(package)
+    plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds)
+    reference = reference_outputs(exercise, package, build_plan(package, seed=seed, wall_seconds=limits.wall_seconds))
+    run = run_files(package, sources, plan=plan, seed=seed, labels=labels)
+    observation = Observation.from_run(run)
+    result = judge(package=package, plan=plan, sources=sources, learner=observation,
+                   reference=_decoded(reference), seed=seed, limits=limits.as_dict())
+    return result, run.exit_reason
+
+
+def _decoded(reference: dict[str, dict]) -> dict[str, dict]:
+    from sandbox.harness import codec
+
+    return {sid: {**step, "value": codec.decode(step.get("value"))} for sid, step in reference.items()}

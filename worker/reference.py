@@ -1,0 +1,33 @@
+"""Expected values: the reference solution run once per package version, cached in the DB."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError
+
+from courses.content.exercise_packages import Package
+from courses.models import Exercise, ReferenceRun
+
+from .judge.cases import version_seed
+from .sandbox_jobs import run_files
+
+
+class ReferenceBroken(RuntimeError):
+    """The reference solution did not run cleanly: our fault, never the learner's."""
+
+
+def reference_outputs(exercise: Exercise, package: Package, plan: dict) -> dict[str, dict]:
+    cached = ReferenceRun.objects.filter(exercise=exercise, package_hash=package.hash).first()
+    if cached is not None:
+        return cached.outputs
+    run = run_files(package, dict(package.reference), plan=plan, seed=version_seed(package), labels={"backprop.reference": package.slug})
+    if run.result is None or run.exit_reason != "ok":
+        raise ReferenceBroken(f"reference run of {package.slug} ended with {run.exit_reason}: {run.stderr[-500:]}")
+    outputs = {step["id"]: step for step in run.result.get("steps", [])}
+    broken = [sid for sid, step in outputs.items() if step.get("status") not in {"ok", "raised"}]
+    if broken:
+        raise ReferenceBroken(f"reference of {package.slug} failed steps {broken}")
+    try:
+        ReferenceRun.objects.create(exercise=exercise, package_hash=package.hash, outputs=outputs)
+    except IntegrityError:  # another worker cached it first; theirs is identical
+        pass
+    return outputs

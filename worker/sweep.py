@@ -1,0 +1,53 @@
+"""The safety net of the grading contract: no submission row is ever left behind."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from courses import grading_queue
+from courses.models import Status, Submission
+
+log = logging.getLogger(__name__)
+
+
+def sweep(now=None) -> dict:
+    """Re-enqueue `queued` rows older than the bound and `running` rows whose lease expired."""
+    now = now or timezone.now()
+    stale_before = now - timedelta(seconds=settings.GRADING_QUEUED_STALE_SECONDS)
+    requeued = given_up = 0
+    for submission in Submission.objects.expired_leases(now).select_related("exercise"):
+        if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
+            given_up += Submission.objects.filter(pk=submission.pk, status=Status.RUNNING).update(
+                status=Status.ERROR, finished_at=now, lease_expires_at=None,
+                message=f"Grading stopped {submission.attempts} times without finishing; we gave up. Please submit again.",
+            )
+            continue
+        if Submission.objects.filter(pk=submission.pk, status=Status.RUNNING, lease_expires_at__lt=now).update(
+            status=Status.QUEUED, enqueued_at=now, lease_expires_at=None
+        ):
+            submission.refresh_from_db()
+            grading_queue.enqueue(submission)
+            requeued += 1
+    for submission in Submission.objects.stale_queued(stale_before).select_related("exercise"):
+        if Submission.objects.filter(pk=submission.pk, status=Status.QUEUED).update(enqueued_at=now):
+            grading_queue.enqueue(submission)
+            requeued += 1
+    if requeued or given_up:
+        log.info("sweep: requeued %s, gave up on %s", requeued, given_up)
+    return {"requeued": requeued, "given_up": given_up}
+
+
+def reap() -> int:
+    """Remove sandbox containers past their deadline (orphans of a killed worker)."""
+    from sandbox.reaper import reap as reap_containers
+    from sandbox.result import SandboxUnavailable
+    from sandbox.runner import connect
+
+    try:
+        return reap_containers(connect())
+    except SandboxUnavailable:
+        return 0
