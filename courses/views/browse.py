@@ -1,32 +1,96 @@
-"""Browsing the curricula: catalog, path and unit pages."""
+"""Browsing the curricula: catalog and search, paths, units, library, glossary, skill tree.
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+Views stay thin: queries live in `courses.selectors` and `courses.search`, each page
+costs a constant number of SQL queries, and htmx requests get only the swapped partial.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from ..models import Path, Topic, Unit
+from .. import selectors
+from ..models import Path, Resource
+from ..search import search
+from ..skill_tree import skill_tree_svg
 
 
 @require_GET
-def catalog(request):
-    paths = Path.objects.live().filter(is_published=True).prefetch_related("tags")
-    return render(request, "courses/catalog.html", {"paths": paths})
+def catalog(request: HttpRequest) -> HttpResponse:
+    filters = selectors.CatalogFilters.from_querydict(request.GET)
+    results = search(filters.q) if filters.q else None
+    context = {
+        "filters": filters,
+        "paths": selectors.catalog_paths(filters, only_ids=results.path_ids if results else None),
+        "results": results,
+        "levels": Path.Level.choices,
+        "durations": [(key, label) for key, (label, _lo, _hi) in selectors.DURATION_RANGES.items()],
+        "tags": selectors.catalog_tags(),
+    }
+    template = "courses/catalog.html#results" if request.htmx else "courses/catalog.html"
+    return render(request, template, context)
 
 
 @require_GET
-def path_detail(request, slug):
-    path = get_object_or_404(Path.objects.live(), slug=slug)
-    units = Unit.objects.live().filter(path=path).select_related("phase")
-    return render(request, "courses/path.html", {"path": path, "units": units})
+def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_for_page(slug)
+    context = {
+        "path": path,
+        "cta": selectors.call_to_action(path),
+        "mentor_exercise": selectors.first_autograded_exercise(path),
+        "skill_svg": _skill_svg(path),
+    }
+    return render(request, "courses/path.html", context)
 
 
 @require_GET
-def unit_detail(request, slug, number):
-    unit = get_object_or_404(
-        Unit.objects.live().select_related("path", "phase").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.live()), "exercises__exercise"
-        ),
-        path__slug=slug,
-        number=number,
+def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    page = selectors.unit_for_page(slug, number)
+    context = {"page": page, "unit": page.unit, "path": page.unit.path}
+    return render(request, "courses/unit.html", context)
+
+
+@require_GET
+def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_with_skills(slug)
+    return render(request, "courses/skill_tree.html", {"path": path, "skill_svg": _skill_svg(path)})
+
+
+@require_GET
+def path_print(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_for_print(slug)
+    context = {"path": path, "cta": selectors.call_to_action(path), "skill_svg": _skill_svg(path)}
+    return render(request, "courses/path_print.html", context)
+
+
+@require_GET
+def resources(request: HttpRequest) -> HttpResponse:
+    kind, path_slug = request.GET.get("kind", ""), request.GET.get("path", "")
+    q = request.GET.get("q", "").strip()[:200]
+    context = {
+        "resources": selectors.resource_library(kind=kind, path_slug=path_slug, q=q),
+        "kinds": Resource.Kind.choices,
+        "paths": selectors.live_paths().only("slug", "title"),
+        "selected": {"kind": kind, "path": path_slug, "q": q},
+    }
+    template = "courses/resources.html#results" if request.htmx else "courses/resources.html"
+    return render(request, template, context)
+
+
+@require_GET
+def glossary(request: HttpRequest) -> HttpResponse:
+    group = "az" if request.GET.get("group") == "az" else "path"
+    terms = list(selectors.glossary_terms(path_slug=request.GET.get("path", "")))
+    if group == "az":
+        groups = [(letter, ts, None) for letter, ts in selectors.group_terms_alphabetically(terms)]
+    else:
+        groups = [(p.title, ts, p) for p, ts in selectors.group_terms_by_path(terms)]
+    return render(
+        request, "courses/glossary.html", {"groups": groups, "group": group, "count": len(terms)}
     )
-    return render(request, "courses/unit.html", {"unit": unit, "path": unit.path})
+
+
+def _skill_svg(path: Path):
+    """The path's skill tree as inline SVG, nodes linking to the skill-tree page's list."""
+    href = reverse("courses:skill-tree", args=[path.slug]) + "#skill-{slug}"
+    return skill_tree_svg(path.live_skills, title=f"Skill tree of {path.title}", href=href)
