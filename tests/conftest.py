@@ -24,3 +24,110 @@ def charlie(db, django_user_model):
 @pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_user("ada", "ada@example.com", "pw-ada-12345", role="admin")
+
+
+def _engine_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=5).ping()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def docker_engine():
+    """Skip (with the reason) only when no engine answers and REQUIRE_DOCKER is unset."""
+    import os
+
+    if _engine_answers():
+        return True
+    if os.environ.get("REQUIRE_DOCKER"):
+        pytest.fail("REQUIRE_DOCKER is set but no Docker engine answers")
+    pytest.skip("no Docker engine answers (set REQUIRE_DOCKER=1 to make this a failure)")
+
+
+@pytest.fixture(scope="session")
+def sandbox_ready(docker_engine):
+    """The sandbox image for the current recipe, built if missing."""
+    from sandbox.images.build import build_image
+
+    return build_image()
+
+
+@pytest.fixture
+def matmul(db):
+    """The matmul exercise, synced from its package."""
+    from django.conf import settings
+
+    from courses.content.exercise_packages import find_package, sync_exercises
+    from courses.models import Exercise
+
+    sync_exercises([find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")])
+    return Exercise.objects.get(slug="matmul-from-scratch")
+
+
+def database_url_for_subprocess() -> str:
+    """The URL of the database the tests are using right now (the test database)."""
+    from django.db import connection
+
+    conf = connection.settings_dict
+    if conf["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{conf['NAME']}"
+    user = conf.get("USER") or "postgres"
+    password = f":{conf['PASSWORD']}" if conf.get("PASSWORD") else ""
+    host = conf.get("HOST") or "127.0.0.1"
+    port = conf.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{conf['NAME']}"
+
+
+@pytest.fixture
+def grading_worker(transactional_db, sandbox_ready, tmp_path):
+    """A real Celery worker process (not eager mode) consuming grading-cpu from the broker."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from config.celery import app
+
+    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    app.control.purge()  # tasks left by earlier runs name rows of other databases
+    log = open(tmp_path / "worker.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "grading-cpu", "-c", "1",
+         "--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"test-{os.getpid()}@%h"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        log.seek(0)
+        if "ready." in log.read():
+            break
+        if proc.poll() is not None:
+            log.seek(0)
+            pytest.fail(f"worker exited early:\n{log.read()[-3000:]}")
+        time.sleep(0.2)
+    proc.log_path = tmp_path / "worker.log"
+    yield proc
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+
+
+def wait_for_terminal(submission, timeout: float = 120.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        submission.refresh_from_db()
+        if submission.is_terminal:
+            return submission
+        time.sleep(0.25)
+    raise AssertionError(f"submission {submission.pk} still {submission.status} after {timeout} s")

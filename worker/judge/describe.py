@@ -20,12 +20,15 @@ def shape_of(value: Any) -> tuple[int, ...] | None:
 
 
 def describe(value: Any, limit: int = 60) -> str:
+    """The value itself when it is short, else its shape (a 7×3 list), else a cut repr."""
+    text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
+    if len(text) <= limit:
+        return text
     shape = shape_of(value)
-    if shape is not None and (len(shape) > 1 or shape[0] > 6):
+    if shape is not None:
         kind = "array" if isinstance(value, np.ndarray) else "list"
         return f"a {'×'.join(map(str, shape))} {kind}"
-    text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text[: limit - 1] + "…"
 
 
 def describe_call(function: str, args: list, kwargs: dict) -> str:

@@ -1,0 +1,53 @@
+# Backprop: `make demo` runs the platform, `make test` passes the suite.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export PATH := $(HOME)/.local/bin:$(PATH)
+
+.PHONY: help install migrate content accounts sandbox-image demo test test-fast lint format check-exercises bench clean
+
+help:
+	@echo "make demo            install, migrate, load content, build the sandbox image, run web + worker"
+	@echo "make test            the whole suite (Docker and browser tests skip only where nothing answers)"
+	@echo "make sandbox-image   build the sandbox image (skipped when its recipe is unchanged)"
+	@echo "make lint / format   ruff"
+
+install: .venv/.installed
+.venv/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null || python3 -m pip install --quiet --user uv
+	uv sync --frozen
+	@touch $@
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+content: migrate
+	$(PY) manage.py import_content
+
+accounts: migrate
+	$(PY) manage.py demo_accounts
+
+sandbox-image: install
+	bash scripts/sandbox-image.sh build
+
+demo: install
+	bash scripts/demo.sh
+
+test: install
+	bash scripts/test.sh
+
+test-fast: install
+	$(PY) -m pytest -q -m "not docker and not browser and not integration and not attacks"
+
+check-exercises: migrate
+	$(PY) manage.py check_exercises
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+clean:
+	rm -rf var/broker var/db.sqlite3 staticfiles

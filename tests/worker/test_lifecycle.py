@@ -1,0 +1,99 @@
+"""The status lifecycle: compare-and-set transitions, redelivery, the sweep."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from courses.models import Status, Submission
+from worker import lifecycle, sweep
+
+
+@pytest.fixture
+def queued(alice, matmul):
+    return Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=7)
+
+
+def test_a_new_submission_is_queued(queued):
+    assert queued.status == Status.QUEUED
+    assert not queued.is_terminal
+
+
+def test_claim_moves_queued_to_running_and_counts_the_attempt(queued):
+    claimed = lifecycle.claim(queued.pk)
+    assert claimed.status == Status.RUNNING
+    assert claimed.attempts == 1
+    assert claimed.lease_expires_at > timezone.now()
+
+
+def test_a_second_delivery_cannot_claim_a_running_submission(queued):
+    assert lifecycle.claim(queued.pk) is not None
+    assert lifecycle.claim(queued.pk) is None
+
+
+def test_finish_records_once_and_a_redelivered_task_does_nothing(queued):
+    claimed = lifecycle.claim(queued.pk)
+    assert lifecycle.finish(claimed, status=Status.PASSED, score=1.0, result={"checks": []})
+    assert not lifecycle.finish(claimed, status=Status.FAILED, score=0.0)
+    assert lifecycle.claim(queued.pk) is None
+    queued.refresh_from_db()
+    assert (queued.status, queued.score) == (Status.PASSED, 1.0)
+
+
+@pytest.mark.parametrize("terminal", [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED])
+def test_every_terminal_status_is_terminal(queued, terminal):
+    claimed = lifecycle.claim(queued.pk)
+    lifecycle.finish(claimed, status=terminal)
+    queued.refresh_from_db()
+    assert queued.is_terminal
+
+
+def test_an_old_attempt_cannot_overwrite_a_newer_one(queued):
+    first = lifecycle.claim(queued.pk)
+    Submission.objects.filter(pk=queued.pk).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
+    second = lifecycle.claim(queued.pk)
+    assert second.attempts == 2
+    assert not lifecycle.finish(first, status=Status.FAILED)
+    assert lifecycle.finish(second, status=Status.PASSED)
+
+
+def test_release_puts_it_back_in_the_queue_with_a_message(queued):
+    claimed = lifecycle.claim(queued.pk)
+    assert lifecycle.release(claimed, message="Grading is unavailable")
+    queued.refresh_from_db()
+    assert queued.status == Status.QUEUED
+    assert "unavailable" in queued.message
+
+
+def test_sweep_requeues_stale_queued_rows(queued, settings, monkeypatch):
+    sent = []
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    Submission.objects.filter(pk=queued.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    assert sweep.sweep() == {"requeued": 1, "given_up": 0}
+    assert sent == [queued.pk]
+
+
+def test_sweep_leaves_fresh_queued_rows_alone(queued, monkeypatch):
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue"))
+    assert sweep.sweep() == {"requeued": 0, "given_up": 0}
+
+
+def test_sweep_requeues_running_rows_whose_lease_expired(queued, monkeypatch):
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: True)
+    lifecycle.claim(queued.pk)
+    Submission.objects.filter(pk=queued.pk).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
+    assert sweep.sweep()["requeued"] == 1
+    queued.refresh_from_db()
+    assert queued.status == Status.QUEUED
+
+
+def test_sweep_gives_up_after_the_maximum_attempts(queued, settings, monkeypatch):
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: True)
+    settings.GRADING_MAX_ATTEMPTS = 2
+    Submission.objects.filter(pk=queued.pk).update(
+        status=Status.RUNNING, attempts=2, lease_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert sweep.sweep()["given_up"] == 1
+    queued.refresh_from_db()
+    assert queued.status == Status.ERROR
+    assert "gave up" in queued.message
