@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,7 +101,7 @@ class Job:
         """The JSON line sent on the container's stdin after the nonce."""
         document = {
             "files": {path: base64.b64encode(bytes(content)).decode("ascii") for path, content in self.files.items()},
-            "plan": {**self.plan, "seed": self.seed},
+            "plan": {**self.plan, "seed": self.seed, "threads": math.ceil(self.limits.cpus)},
             "limits": {"output_bytes": self.limits.output_bytes, "result_bytes": self.limits.result_bytes},
         }
         return json.dumps(document, separators=(",", ":")).encode("utf-8") + b"\n"

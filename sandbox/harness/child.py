@@ -18,7 +18,7 @@ import time
 import traceback
 from typing import Any
 
-from . import codec
+from . import codec, report
 from .paths import resolve_under
 
 PR_SET_DUMPABLE = 4
@@ -33,11 +33,10 @@ def run(nonce: bytearray, plan: dict, result_fd: int, metrics_fd: int, stdout_fd
     nonce[:] = bytes(len(nonce))
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # learner tools may read /proc/self
     _isolate_fds(stdout_fd, stderr_fd, keep={result_fd, metrics_fd})
+    _limit_threads(int(plan.get("threads", 1)))
     os.chdir(work)
     sys.path.insert(0, work)
-    import report
-
-    report._configure(metrics_fd)
+    report._configure(metrics_fd)  # the image's top-level `report` re-exports this module's log
     _seed(int(plan.get("seed", 0)))
     for step in plan.get("steps", []):
         outcome = run_step(step, work=work)
@@ -62,6 +61,12 @@ def _isolate_fds(stdout_fd: int, stderr_fd: int, keep: set[int]) -> None:
     sys.stdin = open(0, closefd=False)
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
+
+
+def _limit_threads(threads: int) -> None:
+    """BLAS and torch start one thread per host CPU; threads count against the pids limit."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(max(1, threads))
 
 
 def _open_fds() -> list[int]:

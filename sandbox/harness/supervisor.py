@@ -95,6 +95,8 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
                 os.close(fd)
             child.run(nonce, plan, res_w, met_w, out_w, err_w, work=work,
                       value_cap=int(limits.get("result_bytes", 1_000_000)))
+        except BaseException:
+            traceback.print_exc()
         finally:
             os._exit(70)
     for fd in (out_w, err_w, res_w, met_w):
