@@ -15,6 +15,9 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=80, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
     weekly_hours_goal = models.PositiveSmallIntegerField(default=8)
+    email_notifications = models.BooleanField(
+        default=False, help_text="Also send notifications (grading finished, mentor replies) by email."
+    )
 
     @property
     def is_mentor(self) -> bool:

@@ -18,11 +18,17 @@ from .curriculum import (
     UnitReading,
 )
 from .exercises import Exercise, ReferenceRun
+from .learning import Draft, Enrollment, ItemProgress, Notification, ReviewRequest
 from .submissions import Status, Submission
 
 __all__ = [
     "CallToAction",
     "CrossReference",
+    "Draft",
+    "Enrollment",
+    "ItemProgress",
+    "Notification",
+    "ReviewRequest",
     "Exercise",
     "GlossaryTerm",
     "Outcome",
