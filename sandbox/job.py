@@ -59,7 +59,9 @@ class Job:
         if len(self.files) > MAX_FILES:
             raise ValueError(f"a job may carry at most {MAX_FILES} files, got {len(self.files)}")
         if len(self.files) >= self.limits.tmpfs_inodes:
-            raise ValueError(f"{len(self.files)} files do not fit in {self.limits.tmpfs_inodes} inodes")
+            raise ValueError(
+                f"{len(self.files)} files do not fit in {self.limits.tmpfs_inodes} inodes"
+            )
         total = 0
         for path, content in self.files.items():
             check_relative(path)
@@ -89,7 +91,9 @@ class Job:
             if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds <= 0:
                 raise ValueError(f"step {step['id']!r} needs a positive timeout_seconds")
             if step.get("kind") != "call":
-                raise ValueError(f"step {step['id']!r} has an unsupported kind {step.get('kind')!r}")
+                raise ValueError(
+                    f"step {step['id']!r} has an unsupported kind {step.get('kind')!r}"
+                )
             budget += seconds
         if budget >= self.limits.wall_seconds:
             raise ValueError(
@@ -100,8 +104,14 @@ class Job:
     def harness_input(self) -> bytes:
         """The JSON line sent on the container's stdin after the nonce."""
         document = {
-            "files": {path: base64.b64encode(bytes(content)).decode("ascii") for path, content in self.files.items()},
+            "files": {
+                path: base64.b64encode(bytes(content)).decode("ascii")
+                for path, content in self.files.items()
+            },
             "plan": {**self.plan, "seed": self.seed, "threads": math.ceil(self.limits.cpus)},
-            "limits": {"output_bytes": self.limits.output_bytes, "result_bytes": self.limits.result_bytes},
+            "limits": {
+                "output_bytes": self.limits.output_bytes,
+                "result_bytes": self.limits.result_bytes,
+            },
         }
         return json.dumps(document, separators=(",", ":")).encode("utf-8") + b"\n"

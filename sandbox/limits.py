@@ -18,14 +18,20 @@ def _limit(default: float, unit: str, minimum: float, maximum: float, doc: str, 
 class Limits:
     """Resource limits of one sandbox run. Field names carry their unit."""
 
-    wall_seconds: float = _limit(30, "s", 1, 3600, "wall clock deadline; the container is killed after it", integer=False)
+    wall_seconds: float = _limit(
+        30, "s", 1, 3600, "wall clock deadline; the container is killed after it", integer=False
+    )
     memory_mb: int = _limit(1024, "MiB", 32, 65536, "memory; swap is set equal, so no swapping")
     cpus: float = _limit(1.0, "CPUs", 0.1, 64, "CPU share (Docker nano_cpus)", integer=False)
     pids: int = _limit(128, "processes", 8, 4096, "process and thread count (stops fork bombs)")
     tmpfs_mb: int = _limit(256, "MiB", 8, 8192, "size of the writable /work tmpfs")
     tmpfs_inodes: int = _limit(4096, "inodes", 64, 1_000_000, "file count in /work")
-    output_bytes: int = _limit(64 * 1024, "bytes", 1024, 16 * 1024 * 1024, "learner stdout and stderr kept, each")
-    result_bytes: int = _limit(1_000_000, "bytes", 4096, 16 * 1024 * 1024, "cap on the harness result line")
+    output_bytes: int = _limit(
+        64 * 1024, "bytes", 1024, 16 * 1024 * 1024, "learner stdout and stderr kept, each"
+    )
+    result_bytes: int = _limit(
+        1_000_000, "bytes", 4096, 16 * 1024 * 1024, "cap on the harness result line"
+    )
     nofile: int = _limit(256, "files", 32, 65536, "open file descriptors (ulimit nofile)")
     fsize_mb: int = _limit(64, "MiB", 1, 8192, "largest file a process may write (ulimit fsize)")
 
@@ -48,7 +54,12 @@ class Limits:
     def describe(cls) -> list[dict[str, Any]]:
         """Rows of name, default, unit and meaning, for documentation and admin pages."""
         return [
-            {"name": f.name, "default": f.default, "unit": f.metadata["unit"], "doc": f.metadata["doc"]}
+            {
+                "name": f.name,
+                "default": f.default,
+                "unit": f.metadata["unit"],
+                "doc": f.metadata["doc"],
+            }
             for f in fields(cls)
         ]
 
@@ -63,7 +74,9 @@ def _check(name: str, value: Any, meta: Mapping[str, Any]) -> None:
     if meta["integer"] and not float(value).is_integer():
         raise ValueError(f"limit {name} must be a whole number of {unit}, got {value!r}")
     if not meta["min"] <= value <= meta["max"]:
-        raise ValueError(f"limit {name} must be between {meta['min']} and {meta['max']} {unit}, got {value!r}")
+        raise ValueError(
+            f"limit {name} must be between {meta['min']} and {meta['max']} {unit}, got {value!r}"
+        )
 
 
 DEFAULTS = Limits()

@@ -78,7 +78,9 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
         "ulimits": [
             Ulimit(name="core", soft=0, hard=0),
             Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
-            Ulimit(name="fsize", soft=limits.fsize_mb * 1024 * 1024, hard=limits.fsize_mb * 1024 * 1024),
+            Ulimit(
+                name="fsize", soft=limits.fsize_mb * 1024 * 1024, hard=limits.fsize_mb * 1024 * 1024
+            ),
         ],
         "log_config": LogConfig(type="json-file", config={"max-size": "1m", "max-file": "1"}),
         "labels": {**job.labels, SANDBOX_LABEL: "1", DEADLINE_LABEL: f"{deadline:.0f}"},
@@ -97,7 +99,9 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
 @contextlib.contextmanager
 def hardened_container(client: docker.DockerClient, job: Job) -> Iterator[Any]:
     """A created (not started) container that is killed and removed however the block ends."""
-    deadline = time.time() + job.limits.wall_seconds + WATCHDOG_GRACE_SECONDS + ENGINE_TIMEOUT_SECONDS
+    deadline = (
+        time.time() + job.limits.wall_seconds + WATCHDOG_GRACE_SECONDS + ENGINE_TIMEOUT_SECONDS
+    )
     container = client.containers.create(**container_options(job, deadline))
     try:
         yield container
@@ -114,9 +118,13 @@ def run_job(job: Job, *, client: docker.DockerClient | None = None) -> RunResult
         with hardened_container(client, job) as container:
             return _run_in(container, job, nonce)
     except docker.errors.ImageNotFound as error:
-        raise SandboxUnavailable(f"sandbox image {job.image} is missing; run `make sandbox-image`") from error
+        raise SandboxUnavailable(
+            f"sandbox image {job.image} is missing; run `make sandbox-image`"
+        ) from error
     except ENGINE_ERRORS as error:
-        raise SandboxUnavailable(f"the Docker engine failed during a sandbox run: {error}") from error
+        raise SandboxUnavailable(
+            f"the Docker engine failed during a sandbox run: {error}"
+        ) from error
 
 
 def _run_in(container, job: Job, nonce: str) -> RunResult:
@@ -145,7 +153,9 @@ def _run_in(container, job: Job, nonce: str) -> RunResult:
     state = container.attrs.get("State", {})
     oom_killed = bool(state.get("OOMKilled"))
     parsed = streams.scanner.finish()
-    return _interpret(job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall)
+    return _interpret(
+        job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall
+    )
 
 
 class _Streams:
@@ -157,7 +167,9 @@ class _Streams:
         self.stderr = Capture(output_bytes)
         self.pending = b""
 
-    def read(self, sock: socket.socket, container, started: float, wall_seconds: float) -> tuple[bool, bool]:
+    def read(
+        self, sock: socket.socket, container, started: float, wall_seconds: float
+    ) -> tuple[bool, bool]:
         deadline = started + wall_seconds
         watchdog = deadline + WATCHDOG_GRACE_SECONDS
         timed_out = False
@@ -201,7 +213,9 @@ class _Streams:
         self.pending = buffer
 
 
-def _interpret(job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall) -> RunResult:
+def _interpret(
+    job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall
+) -> RunResult:
     result = parsed.result
     reason = exit_reason_for(result, oom_killed=oom_killed, timed_out=timed_out)
     run = RunResult(

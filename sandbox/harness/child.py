@@ -27,8 +27,16 @@ TRACEBACK_LINES = 12
 MESSAGE_CHARS = 2000
 
 
-def run(nonce: bytearray, plan: dict, result_fd: int, metrics_fd: int, stdout_fd: int,
-        stderr_fd: int, work: str = WORK, value_cap: int = 1_000_000) -> None:
+def run(
+    nonce: bytearray,
+    plan: dict,
+    result_fd: int,
+    metrics_fd: int,
+    stdout_fd: int,
+    stderr_fd: int,
+    work: str = WORK,
+    value_cap: int = 1_000_000,
+) -> None:
     """Never returns: runs every step, then ``os._exit``."""
     nonce[:] = bytes(len(nonce))
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # learner tools may read /proc/self
@@ -154,7 +162,9 @@ def _resolve_target(module, step: dict):
     construct = step.get("construct")
     if construct:
         cls = getattr(module, construct["class"])
-        owner = cls(*codec.decode(construct.get("args", [])), **codec.decode(construct.get("kwargs", {})))
+        owner = cls(
+            *codec.decode(construct.get("args", [])), **codec.decode(construct.get("kwargs", {}))
+        )
     target = owner
     for part in step["function"].split("."):
         target = getattr(target, part)
@@ -175,7 +185,10 @@ def _bounded(outcome: dict, cap: int) -> bytes:
     line = json.dumps(outcome, allow_nan=False).encode("utf-8")
     if len(line) > cap:
         small = {k: v for k, v in outcome.items() if k != "value"}
-        small.update(status="error", message=f"the returned value is too large to grade ({len(line)} bytes encoded, at most {cap})")
+        small.update(
+            status="error",
+            message=f"the returned value is too large to grade ({len(line)} bytes encoded, at most {cap})",
+        )
         line = json.dumps(small).encode("utf-8")
     return line + b"\n"
 

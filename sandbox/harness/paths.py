@@ -24,5 +24,3 @@ def resolve_under(root: str, relative: str) -> str:
     if not full.startswith(os.path.realpath(root) + os.sep):
         raise ValueError(f"file path {relative!r} leaves the work directory")
     return full
-
-

@@ -93,8 +93,16 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
         try:
             for fd in (out_r, err_r, res_r, met_r):
                 os.close(fd)
-            child.run(nonce, plan, res_w, met_w, out_w, err_w, work=work,
-                      value_cap=int(limits.get("result_bytes", 1_000_000)))
+            child.run(
+                nonce,
+                plan,
+                res_w,
+                met_w,
+                out_w,
+                err_w,
+                work=work,
+                value_cap=int(limits.get("result_bytes", 1_000_000)),
+            )
         except BaseException:
             traceback.print_exc()
         finally:
@@ -130,13 +138,19 @@ class _Watch:
 
     def _deadline(self) -> float:
         if len(self.outcomes) < len(self.steps):
-            return time.monotonic() + float(self.steps[len(self.outcomes)].get("timeout_seconds", 10))
+            return time.monotonic() + float(
+                self.steps[len(self.outcomes)].get("timeout_seconds", 10)
+            )
         return time.monotonic() + 5.0  # all steps done: the child only has to exit
 
     def run(self, out_r: int, err_r: int, res_r: int, met_r: int) -> None:
         selector = selectors.DefaultSelector()
-        for fd, sink in ((out_r, self.stdout.feed), (err_r, self.stderr.feed),
-                         (res_r, self._feed_results), (met_r, self._feed_metrics)):
+        for fd, sink in (
+            (out_r, self.stdout.feed),
+            (err_r, self.stderr.feed),
+            (res_r, self._feed_results),
+            (met_r, self._feed_metrics),
+        ):
             os.set_blocking(fd, False)
             selector.register(fd, selectors.EVENT_READ, sink)
         deadline = self._deadline()
@@ -177,8 +191,13 @@ class _Watch:
             return
         expected = self.steps[len(self.outcomes)].get("id")
         if line is None:
-            self.outcomes.append({"id": expected, "status": "error",
-                                  "message": "the step's outcome was larger than the result limit"})
+            self.outcomes.append(
+                {
+                    "id": expected,
+                    "status": "error",
+                    "message": "the step's outcome was larger than the result limit",
+                }
+            )
             return
         try:
             outcome = json.loads(line)
@@ -188,7 +207,11 @@ class _Watch:
             self.anomalies.append(f"an unreadable or out-of-order outcome for step {expected!r}")
             return
         if outcome.get("status") not in ("ok", "raised", "error"):
-            outcome = {"id": expected, "status": "error", "message": "the step reported an invalid status"}
+            outcome = {
+                "id": expected,
+                "status": "error",
+                "message": "the step reported an invalid status",
+            }
         self.outcomes.append(outcome)
 
     def _feed_metrics(self, data: bytes) -> None:
@@ -209,13 +232,27 @@ class _Watch:
             if index == len(self.outcomes):
                 if self.timed_out:
                     seconds = self.steps[index].get("timeout_seconds", 10)
-                    outcomes.append({"id": step_id, "status": "timeout",
-                                     "message": f"the step did not finish within {seconds} s"})
+                    outcomes.append(
+                        {
+                            "id": step_id,
+                            "status": "timeout",
+                            "message": f"the step did not finish within {seconds} s",
+                        }
+                    )
                 else:
-                    outcomes.append({"id": step_id, "status": "crashed",
-                                     "message": f"the learner process {ended['text']} during this step"})
+                    outcomes.append(
+                        {
+                            "id": step_id,
+                            "status": "crashed",
+                            "message": f"the learner process {ended['text']} during this step",
+                        }
+                    )
             else:
-                reason = "an earlier step timed out" if self.timed_out else "the learner process ended earlier"
+                reason = (
+                    "an earlier step timed out"
+                    if self.timed_out
+                    else "the learner process ended earlier"
+                )
                 outcomes.append({"id": step_id, "status": "skipped", "message": reason})
         return {
             "steps": outcomes,
@@ -230,7 +267,9 @@ class _Watch:
             "child": {
                 **{k: v for k, v in ended.items() if k != "text"},
                 "peak_rss_bytes": self.rusage.ru_maxrss * 1024 if self.rusage else None,
-                "cpu_seconds": round(self.rusage.ru_utime + self.rusage.ru_stime, 3) if self.rusage else None,
+                "cpu_seconds": round(self.rusage.ru_utime + self.rusage.ru_stime, 3)
+                if self.rusage
+                else None,
             },
             "anomalies": self.anomalies[:20],
         }
@@ -301,30 +340,41 @@ def fit(result: dict[str, Any], cap: int) -> bytes:
     if len(payload) <= cap:
         return payload
     if result.get("metrics"):
-        result["metrics"], result["metrics_dropped"] = [], result.get("metrics_dropped", 0) + len(result["metrics"])
+        result["metrics"], result["metrics_dropped"] = (
+            [],
+            result.get("metrics_dropped", 0) + len(result["metrics"]),
+        )
         trimmed.append("metrics")
         payload = dump()
     for stream in ("stdout", "stderr"):
         if len(payload) > cap and len(result.get(stream, "")) > 2000:
-            result[stream] = result[stream][:2000] + "\n[... output trimmed to fit the result size ...]"
+            result[stream] = (
+                result[stream][:2000] + "\n[... output trimmed to fit the result size ...]"
+            )
             result[f"{stream}_truncated"] = True
             trimmed.append(stream)
             payload = dump()
-    steps = sorted(result.get("steps", []), key=lambda s: len(json.dumps(s.get("value"))), reverse=True)
+    steps = sorted(
+        result.get("steps", []), key=lambda s: len(json.dumps(s.get("value"))), reverse=True
+    )
     for step in steps:
         if len(payload) <= cap:
             break
         if "value" in step:
             step.pop("value")
-            step.update(status="error", message="the returned value did not fit in the result size limit")
+            step.update(
+                status="error", message="the returned value did not fit in the result size limit"
+            )
             trimmed.append(f"value of step {step.get('id')}")
             payload = dump()
     if len(payload) > cap:
-        payload = json.dumps({"harness_error": "the result did not fit in its size limit", "trimmed": trimmed}).encode()
+        payload = json.dumps(
+            {"harness_error": "the result did not fit in its size limit", "trimmed": trimmed}
+        ).encode()
     return payload
 
 
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]

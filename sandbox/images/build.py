@@ -99,8 +99,14 @@ def build_image(client: docker.DockerClient | None = None) -> str:
     with tempfile.TemporaryDirectory(prefix="backprop-image-") as context:
         _assemble_context(Path(context), wheelhouse)
         stream = client.api.build(
-            path=context, tag=tag, buildargs={"BASE": base}, rm=True, forcerm=True,
-            pull=False, decode=True, labels={"backprop.recipe": tag, "backprop.base": base},
+            path=context,
+            tag=tag,
+            buildargs={"BASE": base},
+            rm=True,
+            forcerm=True,
+            pull=False,
+            decode=True,
+            labels={"backprop.recipe": tag, "backprop.base": base},
         )
         for chunk in stream:
             if "stream" in chunk and chunk["stream"].strip():
@@ -134,7 +140,14 @@ def ensure_offline_base(client: docker.DockerClient) -> None:
         mirror = os.environ.get("SANDBOX_DEBIAN_MIRROR", DEBIAN_MIRROR)
         say(f"debootstrap bookworm into {root} from {mirror} (a few minutes)")
         subprocess.run(
-            ["debootstrap", "--variant=minbase", "--include=python3,python3-pip", "bookworm", root, mirror],
+            [
+                "debootstrap",
+                "--variant=minbase",
+                "--include=python3,python3-pip",
+                "bookworm",
+                root,
+                mirror,
+            ],
             check=True,
         )
         import_rootfs(Path(root))
@@ -148,11 +161,15 @@ def import_rootfs(root: Path) -> None:
     say(f"importing {root} as {OFFLINE_BASE}")
     tar = subprocess.Popen(["tar", "-C", str(root), "-c", "."], stdout=subprocess.PIPE)
     imported = subprocess.run(
-        ["docker", "import", "--change", 'CMD ["python3"]', "-", OFFLINE_BASE], stdin=tar.stdout, check=False
+        ["docker", "import", "--change", 'CMD ["python3"]', "-", OFFLINE_BASE],
+        stdin=tar.stdout,
+        check=False,
     )
     tar.stdout.close()
     if tar.wait() != 0 or imported.returncode != 0:
-        raise RuntimeError(f"importing the offline base failed (tar {tar.returncode}, docker {imported.returncode})")
+        raise RuntimeError(
+            f"importing the offline base failed (tar {tar.returncode}, docker {imported.returncode})"
+        )
 
 
 def ensure_wheelhouse() -> Path:
@@ -167,7 +184,15 @@ def ensure_wheelhouse() -> Path:
     pip = os.environ.get("SANDBOX_PIP", "python3 -m pip").split()
     say(f"downloading wheels into {wheelhouse}")
     subprocess.run(
-        [*pip, "download", "--only-binary=:all:", "--dest", str(wheelhouse), "-r", str(REQUIREMENTS)],
+        [
+            *pip,
+            "download",
+            "--only-binary=:all:",
+            "--dest",
+            str(wheelhouse),
+            "-r",
+            str(REQUIREMENTS),
+        ],
         check=True,
     )
     marker.write_bytes(wanted)

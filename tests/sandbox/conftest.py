@@ -43,8 +43,12 @@ def no_sandbox_container_left(request):
     yield
     if "docker_client" not in request.fixturenames:
         return
+    from sandbox_helpers import TEST_LABEL, TEST_SESSION
+
     client = request.getfixturevalue("docker_client")
-    left = client.containers.list(all=True, filters={"label": "backprop.sandbox=1"})
+    left = client.containers.list(
+        all=True, filters={"label": ["backprop.sandbox=1", f"{TEST_LABEL}={TEST_SESSION}"]}
+    )
     for container in left:
         container.remove(force=True)
     assert not left, f"sandbox containers left behind: {[c.name for c in left]}"

@@ -27,8 +27,14 @@ def test_non_contiguous_arrays_and_numpy_scalars_survive():
 
 
 def test_python_containers_special_floats_and_bytes_survive():
-    value = {"t": (1, 2.5, "x"), "l": [None, True], "b": b"\x00\xff", "s": {3, 1},
-             "nan": math.nan, "inf": -math.inf}
+    value = {
+        "t": (1, 2.5, "x"),
+        "l": [None, True],
+        "b": b"\x00\xff",
+        "s": {3, 1},
+        "nan": math.nan,
+        "inf": -math.inf,
+    }
     back = round_trip(value)
     assert back["t"] == (1, 2.5, "x") and back["l"] == [None, True]
     assert back["b"] == b"\x00\xff" and back["s"] == {1, 3}
@@ -45,6 +51,9 @@ def test_unencodable_values_say_what_they_were():
 
 
 def test_file_arguments_are_resolved_by_the_loader_only():
-    assert codec.decode({"__file__": "data/x.npy"}, load_file=lambda p: f"loaded {p}") == "loaded data/x.npy"
+    assert (
+        codec.decode({"__file__": "data/x.npy"}, load_file=lambda p: f"loaded {p}")
+        == "loaded data/x.npy"
+    )
     with pytest.raises(ValueError, match="job's files"):
         codec.decode({"__file__": "data/x.npy"})

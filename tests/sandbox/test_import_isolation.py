@@ -10,7 +10,9 @@ REPO = Path(__file__).resolve().parents[2]
 def test_sandbox_imports_without_django_settings_and_never_imports_django():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     code = "import sys, sandbox, sandbox.runner, sandbox.reaper, sandbox.images; assert 'django' not in sys.modules, sorted(m for m in sys.modules if m.startswith('django'))"
-    completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert completed.returncode == 0, completed.stderr
 
 

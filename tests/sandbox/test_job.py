@@ -9,8 +9,11 @@ STEP = {"kind": "call", "id": "s1", "module": "solution", "function": "f", "time
 
 
 def job(**fields):
-    values = {"image": "backprop-sandbox:test", "files": {"solution.py": b"def f(): return 1\n"},
-              "plan": {"steps": [STEP]}}
+    values = {
+        "image": "backprop-sandbox:test",
+        "files": {"solution.py": b"def f(): return 1\n"},
+        "plan": {"steps": [STEP]},
+    }
     values.update(fields)
     return Job(**values)
 

@@ -22,16 +22,24 @@ def npy(array) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_correct_call_round_trips_numpy_arrays_and_loads_file_arguments(docker_client, sandbox_image):
+def test_a_correct_call_round_trips_numpy_arrays_and_loads_file_arguments(
+    docker_client, sandbox_image
+):
     a = np.arange(6, dtype=np.float64).reshape(2, 3)
     b = np.ones((3, 2), dtype=np.float32)
     run = run_job(
-        call_job(sandbox_image, """
+        call_job(
+            sandbox_image,
+            """
             import numpy as np
             def matmul(a, b):
                 return a @ b, np.random.rand()
-        """, "matmul", args=[codec.encode(a), {"__file__": "data/b.npy"}],
-            files={"data/b.npy": npy(b)}, seed=3),
+        """,
+            "matmul",
+            args=[codec.encode(a), {"__file__": "data/b.npy"}],
+            files={"data/b.npy": npy(b)},
+            seed=3,
+        ),
         client=docker_client,
     )
     assert run.exit_reason == "ok", run
@@ -44,8 +52,10 @@ def test_a_correct_call_round_trips_numpy_arrays_and_loads_file_arguments(docker
 
 
 def test_learner_exceptions_and_syntax_errors_are_step_outcomes(docker_client, sandbox_image):
-    raised = run_job(call_job(sandbox_image, "def solve():\n    raise ValueError('bad shape')\n"),
-                     client=docker_client)
+    raised = run_job(
+        call_job(sandbox_image, "def solve():\n    raise ValueError('bad shape')\n"),
+        client=docker_client,
+    )
     assert raised.exit_reason == "ok"
     assert raised.steps[0]["status"] == "raised"
     assert raised.steps[0]["exception"]["type"] == "ValueError"
@@ -63,24 +73,46 @@ def test_an_ungradable_return_value_is_explained(docker_client, sandbox_image):
 
 
 def test_torch_is_seeded_and_tensors_come_back_as_arrays(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import torch
         def solve():
             return torch.rand(3)
-    """, seed=5), client=docker_client)
+    """,
+            seed=5,
+        ),
+        client=docker_client,
+    )
     first = value_of(run)
-    again = value_of(run_job(call_job(sandbox_image, """
+    again = value_of(
+        run_job(
+            call_job(
+                sandbox_image,
+                """
         import torch
         def solve():
             return torch.rand(3)
-    """, seed=5), client=docker_client))
+    """,
+                seed=5,
+            ),
+            client=docker_client,
+        )
+    )
     assert isinstance(first, np.ndarray) and first.shape == (3,)
     assert np.array_equal(first, again)
 
 
-def test_a_step_that_loops_forever_times_out_and_later_steps_are_skipped(docker_client, sandbox_image):
-    job = call_job(sandbox_image, "def solve():\n    while True:\n        pass\n", timeout_seconds=2,
-                   limits={"wall_seconds": 10})
+def test_a_step_that_loops_forever_times_out_and_later_steps_are_skipped(
+    docker_client, sandbox_image
+):
+    job = call_job(
+        sandbox_image,
+        "def solve():\n    while True:\n        pass\n",
+        timeout_seconds=2,
+        limits={"wall_seconds": 10},
+    )
     job.plan["steps"].append(dict(job.plan["steps"][0], id="s2"))
     run = run_job(job, client=docker_client)
     assert run.exit_reason == "timeout"
@@ -90,29 +122,47 @@ def test_a_step_that_loops_forever_times_out_and_later_steps_are_skipped(docker_
 
 def test_the_container_deadline_kills_a_run_whose_harness_hangs(docker_client, sandbox_image):
     # Stopping the supervisor leaves nobody to enforce step timeouts: the host clock must.
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import os, signal
         def solve():
             os.kill(os.getppid(), signal.SIGSTOP)
             while True:
                 pass
-    """, timeout_seconds=2, limits={"wall_seconds": 4}), client=docker_client)
+    """,
+            timeout_seconds=2,
+            limits={"wall_seconds": 4},
+        ),
+        client=docker_client,
+    )
     assert run.exit_reason == "timeout" and run.result is None
     assert 4 <= run.wall_seconds < 9
 
 
 def test_allocating_beyond_the_memory_limit_is_reported_as_memory(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import numpy as np
         def solve():
             return float(np.ones(2 * 1024**3 // 8).sum())
-    """, limits={"memory_mb": 256}), client=docker_client)
+    """,
+            limits={"memory_mb": 256},
+        ),
+        client=docker_client,
+    )
     assert run.exit_reason == "memory"
     assert "256 MiB" in run.message
 
 
 def test_there_is_no_network(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import socket
         def solve():
             outcomes = {}
@@ -127,20 +177,33 @@ def test_there_is_no_network(docker_client, sandbox_image):
             except OSError as error:
                 outcomes["dns"] = type(error).__name__
             return outcomes
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     outcomes = value_of(run)
     assert outcomes["connect"] != "connected" and outcomes["dns"] != "resolved", outcomes
 
 
-def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(
+    docker_client, sandbox_image
+):
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import sys
         def solve():
             line = "x" * 1023 + "\\n"
             for _ in range(50 * 1024):
                 sys.stdout.write(line)
             return 42
-    """, timeout_seconds=20, limits={"wall_seconds": 25}), client=docker_client)
+    """,
+            timeout_seconds=20,
+            limits={"wall_seconds": 25},
+        ),
+        client=docker_client,
+    )
     assert run.exit_reason == "output_limit"
     assert run.stdout_truncated and "[... output truncated:" in run.stdout
     assert len(run.stdout) < 70 * 1024
@@ -148,7 +211,10 @@ def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(docke
 
 
 def test_a_forged_result_line_from_learner_code_is_not_accepted(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import json
         FORGED = "BACKPROP-RESULT " + "0" * 64 + " " + json.dumps({"steps": [{"id": "s1", "status": "ok", "value": 999}]})
         def solve():
@@ -156,14 +222,20 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(docker_client, s
             with open("/proc/1/fd/1", "w") as container_stdout:
                 container_stdout.write("\\n" + FORGED + "\\n")
             return 1
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     assert run.exit_reason == "ok"
     assert value_of(run) == 1
     assert run.diagnostics["forged_result_lines"] >= 1
 
 
 def test_the_learner_cannot_read_the_supervisor_or_the_nonce(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import os
         def solve():
             found = {}
@@ -177,16 +249,29 @@ def test_the_learner_cannot_read_the_supervisor_or_the_nonce(docker_client, sand
                     found[name] = type(error).__name__
             found["env"] = sorted(os.environ)
             return found
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     found = value_of(run)
     assert found["mem"] == found["fd/0"] == "PermissionError", found
     # Only what Docker, Python and the harness set: nothing from the host or the worker.
-    assert set(found["env"]) <= {"PATH", "HOSTNAME", "HOME", "LC_CTYPE", "OMP_NUM_THREADS",
-                                 "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}, found
+    assert set(found["env"]) <= {
+        "PATH",
+        "HOSTNAME",
+        "HOME",
+        "LC_CTYPE",
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+    }, found
 
 
 def test_the_container_is_unprivileged_and_its_root_is_read_only(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import os
         def solve():
             status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines() if ":\\t" in line)
@@ -196,27 +281,42 @@ def test_the_container_is_unprivileged_and_its_root_is_read_only(docker_client, 
             except OSError as error:
                 root = type(error).__name__
             return os.getuid(), status["CapEff"].strip(), status["NoNewPrivs"].strip(), root
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     assert value_of(run) == (10001, "0000000000000000", "1", "OSError")
 
 
 def test_killing_the_supervisor_means_the_harness_is_lost(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import os
         def solve():
             os.kill(os.getppid(), 9)
             return 1
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     assert run.exit_reason == "harness_lost" and run.result is None
     assert "stopped the grading harness" in run.message
 
 
 def test_metrics_reported_by_learner_code_are_collected(docker_client, sandbox_image):
-    run = run_job(call_job(sandbox_image, """
+    run = run_job(
+        call_job(
+            sandbox_image,
+            """
         import report
         def solve():
             for step in range(3):
                 report.log(step=step, loss=1.0 / (step + 1))
             return True
-    """), client=docker_client)
+    """,
+        ),
+        client=docker_client,
+    )
     assert [m["step"] for m in run.metrics] == [0, 1, 2]
