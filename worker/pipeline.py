@@ -12,9 +12,11 @@ from django.conf import settings
 
 from courses.content.exercise_packages import find_package
 from courses.models import Status, Submission
+from courses.notifications import notify_graded
 from sandbox.result import SandboxUnavailable
 
 from . import lifecycle
+from .judge.cases import grader_expectations, load_grader
 from .judge.grade import Observation, judge
 from .judge.plan import build_plan
 from .reference import ReferenceBroken, reference_outputs
@@ -49,7 +51,8 @@ def grade_submission(submission_id: int) -> str:
         log.error("reference broken for %s: %s", submission.exercise.slug, exc)
         status, score, result = Status.ERROR, None, None
         message = "The grader for this exercise is broken; this is our fault and the attempt does not count."
-    lifecycle.finish(submission, status=status, score=score, result=result, message=message)
+    if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
+        notify_graded(submission)
     return status
 
 
@@ -70,11 +73,13 @@ def grade_files(exercise, package, sources: dict[str, str], *, seed: int, labels
     """Run and judge any set of files against a package: learners', starters, wrong solutions."""
     limits = limits_for(package)
     plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds)
-    reference = reference_outputs(exercise, package, build_plan(package, seed=seed, wall_seconds=limits.wall_seconds))
+    reference_plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds, for_reference=True)
+    reference = _decoded(reference_outputs(exercise, package, reference_plan))
+    reference.update(grader_expectations(package, plan, load_grader(package)))
     run = run_files(package, sources, plan=plan, seed=seed, labels=labels)
     observation = Observation.from_run(run)
     result = judge(package=package, plan=plan, sources=sources, learner=observation,
-                   reference=_decoded(reference), seed=seed, limits=limits.as_dict())
+                   reference=reference, seed=seed, limits=limits.as_dict())
     return result, run.exit_reason
 
 

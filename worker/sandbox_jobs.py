@@ -12,6 +12,8 @@ from sandbox.limits import DEFAULTS, Limits
 from sandbox.result import RunResult
 from sandbox.runner import run_job
 
+from .judge.plan import helper_files
+
 
 @lru_cache(maxsize=1)
 def sandbox_image() -> str:
@@ -28,6 +30,7 @@ def limits_for(package: Package) -> Limits:
 
 def run_files(package: Package, files: dict[str, str], *, plan: dict, seed: int, labels: dict[str, str]) -> RunResult:
     """Run `files` (learner's or reference) with the package's data and limits."""
+    files = {**files, **helper_files(package)}
     payload = {name: text.encode("utf-8") for name, text in files.items()}
     payload.update(package.data)
     job = Job(

@@ -32,6 +32,8 @@ def compare(expected: dict, actual: dict, spec: dict) -> str | None:
         return _compare_shape(want, got)
     if mode == "dtype":
         return _compare_dtype(want, got)
+    if mode == "partition":
+        return compare_partition(want, got)
     return _compare_allclose(want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9)))
 
 
@@ -61,6 +63,10 @@ def _compare_dtype(want: Any, got: Any) -> str | None:
 
 
 def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str | None:
+    if isinstance(want, dict):
+        return _compare_parts(want, got, rtol=rtol, atol=atol)
+    if isinstance(want, (tuple, list)) and not _rectangular(want):
+        return _compare_parts(want, got, rtol=rtol, atol=atol)
     try:
         w = np.asarray(want, dtype=float)
     except (TypeError, ValueError):
@@ -89,5 +95,53 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
     )
 
 
+def _rectangular(value: Any) -> bool:
+    try:
+        np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _compare_parts(want: Any, got: Any, *, rtol: float, atol: float) -> str | None:
+    """Tuples like (dw, db) and dicts like {"W1": ...}: compared part by part, named in the message."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            return f"expected a dict with keys {sorted(want)}, got {describe(got)}"
+        missing = sorted(set(want) - set(got))
+        if missing:
+            return f"expected the keys {sorted(want)}, but {missing} are missing"
+        parts = [(f"'{k}'", want[k], got[k]) for k in want]
+    else:
+        if not isinstance(got, (tuple, list)) or len(got) != len(want):
+            return f"expected {len(want)} values (a tuple), got {describe(got)}"
+        parts = [(f"item {i}", w, g) for i, (w, g) in enumerate(zip(want, got))]
+    for label, w, g in parts:
+        problem = _compare_allclose(w, g, rtol=rtol, atol=atol)
+        if problem:
+            return f"{label}: {problem}"
+    return None
+
+
 def _num(x: Any) -> str:
     return f"{float(x):.6g}"
+
+
+def compare_partition(want: Any, got: Any) -> str | None:
+    """Cluster labels agree when they split the points the same way, whatever the label numbers."""
+    try:
+        w, g = np.asarray(want).ravel(), np.asarray(got).ravel()
+    except (TypeError, ValueError):
+        return f"expected a list of cluster labels, got {describe(got)}"
+    if w.shape != g.shape:
+        return f"expected {w.size} cluster labels, got {g.size}"
+    pairs = {}
+    for a, b in zip(w.tolist(), g.tolist()):
+        pairs.setdefault(a, set()).add(b)
+    forward_ok = all(len(v) == 1 for v in pairs.values())
+    backward_ok = len({next(iter(v)) for v in pairs.values()}) == len(pairs) if forward_ok else False
+    if forward_ok and backward_ok:
+        return None
+    agree = sum(1 for i in range(w.size) for j in range(i + 1, w.size) if (w[i] == w[j]) == (g[i] == g[j]))
+    total = w.size * (w.size - 1) // 2 or 1
+    return f"the points are grouped differently from the expected clustering ({agree} of {total} pairs agree)"

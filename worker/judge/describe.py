@@ -32,5 +32,29 @@ def describe(value: Any, limit: int = 60) -> str:
 
 
 def describe_call(function: str, args: list, kwargs: dict) -> str:
+    args, kwargs = shown(args), shown(kwargs)
     parts = [describe(a, 30) for a in args] + [f"{k}={describe(v, 30)}" for k, v in kwargs.items()]
     return f"{function}({', '.join(parts)})"
+
+
+class _Shown(str):
+    """A ready-made description that describe() prints as is."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def shown(value: Any) -> Any:
+    """Plan values (codec's tagged forms) made readable: arrays by shape, files by name."""
+    if isinstance(value, list):
+        return [shown(v) for v in value]
+    if isinstance(value, dict):
+        if "__ndarray__" in value:
+            shape = "×".join(map(str, value.get("shape", []))) or "scalar"
+            return _Shown(f"a {shape} {'tensor' if value.get('torch') else 'array'}")
+        if "__file__" in value:
+            return _Shown(str(value["__file__"]))
+        if "__tuple__" in value:
+            return tuple(shown(v) for v in value["__tuple__"])
+        return {k: shown(v) for k, v in value.items()}
+    return value

@@ -6,13 +6,18 @@ results.json (see worker/judge/formats.py for both conversions).
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from sandbox.harness import codec
 
 from .compare import compare
-from .describe import describe_call
+from .describe import describe, describe_call
+from .metrics import METRICS, credit_for, full_marks_tier
+from .plan import check_of
 from .static import judge_static
 
 RESULT_VERSION = 1
@@ -89,7 +94,7 @@ class Observation:
 
 
 def judge_probe(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]) -> CheckResult:
-    mine = [s for s in plan_steps if s["id"].split("#")[0] == check["id"]]
+    mine = [s for s in plan_steps if check_of(s) == check["id"]]
     weight = float(check.get("weight", 1))
     failures = []
     for index, step in enumerate(mine):
@@ -113,6 +118,136 @@ def judge_probe(check: dict, plan_steps: list[dict], learner: Observation, refer
     if len(failures) > 1:
         message += f" ({len(failures)} of {len(mine)} cases failed.)"
     return CheckResult(check["id"], _name(check), "probe", "fail", round(score, 4), weight, message, check.get("hint", ""))
+
+
+def judge_metric(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict],
+                 package) -> tuple[CheckResult, dict]:
+    """Score the learner's predictions on held-out inputs; the median over repeats meets tiered thresholds."""
+    weight = float(check.get("weight", 1))
+    metric = METRICS[check["metric"]]
+    labels = _judge_file(package, check.get("labels"))
+    features = _judge_file(package, check.get("features"))
+    rows = len(labels) if labels is not None else len(features)
+    mine = [s for s in plan_steps if check_of(s) == check["id"]]
+    call = describe_call(mine[0]["function"], mine[0]["args"], mine[0]["kwargs"]) if mine else check.get("call", "")
+    values, problems = [], []
+    for step in mine:
+        actual = learner.steps.get(step["id"]) or {"status": "skipped", "message": _missing_reason(learner)}
+        predictions, problem = _predictions(actual, rows, step.get("timeout_seconds"))
+        if problem:
+            problems.append(problem)
+        else:
+            values.append(metric.score(labels, predictions, features))
+    reference_values = []
+    for step in mine:
+        predictions, problem = _predictions(reference.get(step["id"]) or {"status": "skipped"}, rows, None)
+        if not problem:
+            reference_values.append(metric.score(labels, predictions, features))
+    thresholds = check["thresholds"]
+    full = full_marks_tier(thresholds)
+    record = {"name": metric.name, "metric": check["metric"], "value": None, "values": values,
+              "threshold": full["at"], "higher_is_better": metric.higher_is_better,
+              "reference": statistics.median(reference_values) if reference_values else None, "rows": rows}
+    if not values:
+        message = f"{call} {problems[0]}." if problems else f"{call} was not run."
+        return CheckResult(check["id"], _name(check), "metric", "fail", 0.0, weight, message, check.get("hint", "")), record
+    value = statistics.median(values)
+    credit, tier = credit_for(value, thresholds, metric.higher_is_better)
+    record.update(value=value, credit=credit)
+    if credit >= 1:
+        return CheckResult(check["id"], _name(check), "metric", "pass", weight, weight, _metric_line(record, len(values))), record
+    sign = "≥" if metric.higher_is_better else "≤"
+    message = _metric_line(record, len(values)) + f"; full marks need {sign} {full['at']:g}"
+    if record["reference"] is not None:
+        message += f" (the reference solution reaches {record['reference']:.4g})"
+    message += f". This earns {credit:.0%} of the check" + (f" (tier {sign} {tier['at']:g})." if tier else ".")
+    if problems:
+        message += f" {len(problems)} of {len(mine)} runs failed: {problems[0]}."
+    return CheckResult(check["id"], _name(check), "metric", "fail", round(weight * credit, 4), weight, message,
+                       check.get("hint", "")), record
+
+
+def _metric_line(record: dict, runs: int) -> str:
+    spread = f" (median of {runs} runs: {', '.join(f'{v:.4g}' for v in record['values'])})" if runs > 1 else ""
+    return f"{record['name']} on {record['rows']} held-out rows was {record['value']:.4g}{spread}"
+
+
+def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, str | None]:
+    if outcome["status"] == "timeout":
+        return None, f"did not return within {timeout or 'its'} seconds"
+    if outcome["status"] == "raised":
+        exc = outcome.get("exception") or {}
+        return None, f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(": ")
+    if outcome["status"] != "ok":
+        return None, outcome.get("message") or f"ended with status {outcome['status']}"
+    value = outcome.get("value")
+    try:
+        predictions = np.asarray(value, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return None, f"returned {describe(value)}, not a list of numbers"
+    if predictions.size != rows:
+        return None, f"returned {predictions.size} predictions; expected {rows}, one per held-out row"
+    if not np.isfinite(predictions).all():
+        return None, "returned predictions that contain NaN or infinity"
+    return predictions, None
+
+
+def _judge_file(package, relative: str | None) -> np.ndarray | None:
+    """Hidden labels and features: read in the worker only, from the package folder."""
+    if not relative:
+        return None
+    return np.load(package.root / relative, allow_pickle=False)
+
+
+def judge_http(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]) -> CheckResult:
+    """Compare each response of the learner's server with the reference server's response."""
+    weight = float(check.get("weight", 1))
+    sid = f"{check['id']}#0"
+    requests = check["requests"]
+    actual = learner.steps.get(sid) or {"status": "skipped", "message": _missing_reason(learner)}
+    expected = (reference.get(sid) or {}).get("value") or [{} for _ in requests]
+    if actual["status"] != "ok":
+        problem = compare({"status": "ok"}, actual, {})
+        message = f"Your server could not be started or asked: {problem}."
+        return CheckResult(check["id"], _name(check), "http", "fail", 0.0, weight, message, check.get("hint", ""))
+    responses = actual.get("value") or []
+    failures = []
+    for index, request in enumerate(requests):
+        got = responses[index] if index < len(responses) else {"status": None, "error": "no response"}
+        problem = _response_problem(request, expected[index] if index < len(expected) else {}, got)
+        if problem:
+            failures.append((index, request, problem))
+    if not failures:
+        return CheckResult(check["id"], _name(check), "http", "pass", weight, weight)
+    index, request, problem = failures[0]
+    sent = f" with {describe(request['json'], 40)}" if "json" in request else ""
+    message = f"Request {index + 1} of {len(requests)}: {request.get('method', 'GET')} {request['path']}{sent}: {problem}."
+    if len(failures) > 1:
+        message += f" ({len(failures)} of {len(requests)} requests failed.)"
+    score = weight * (len(requests) - len(failures)) / len(requests)
+    return CheckResult(check["id"], _name(check), "http", "fail", round(score, 4), weight, message, check.get("hint", ""))
+
+
+def _response_problem(request: dict, expected: dict, got: dict) -> str | None:
+    if got.get("status") is None:
+        return f"no answer ({got.get('error', 'connection failed')})"
+    want_status = request.get("expect_status", expected.get("status"))
+    if want_status is not None and got["status"] != want_status:
+        body = got.get("json", got.get("text", ""))
+        return f"expected status {want_status}, got {got['status']} (body: {describe(body, 80)})"
+    body = got.get("json")
+    for key in request.get("expect_keys", []):
+        if not isinstance(body, dict) or key not in body:
+            return f"expected a JSON object with the key '{key}', got {describe(body if body is not None else got.get('text'), 80)}"
+    spec = request.get("compare")
+    if spec:
+        field_name = spec["field"]
+        want = (expected.get("json") or {}).get(field_name)
+        value = body.get(field_name) if isinstance(body, dict) else None
+        problem = compare({"status": "ok", "value": want}, {"status": "ok", "value": value}, spec)
+        if problem:
+            return f"'{field_name}': {problem}"
+    return None
 
 
 def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) -> CheckResult:
@@ -178,6 +313,7 @@ def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
 def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation, reference: dict[str, dict],
           seed: int, limits: dict) -> dict:
     checks: list[CheckResult] = []
+    metrics: dict[str, dict] = {}
     for check in package.checks:
         kind = check["kind"]
         if kind == "probe":
@@ -186,6 +322,12 @@ def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation,
             checks.append(judge_static_check(check, sources))
         elif kind == "resource":
             checks.append(judge_resource(check, plan["steps"], learner))
+        elif kind == "metric":
+            result, record = judge_metric(check, plan["steps"], learner, reference, package)
+            checks.append(result)
+            metrics[check["id"]] = record
+        elif kind == "http":
+            checks.append(judge_http(check, plan["steps"], learner, reference))
         else:
             checks.append(_platform_error(check, f"check kind '{kind}' is not supported by this grader"))
     total = sum(c.max_score for c in checks) or 1.0
@@ -210,7 +352,7 @@ def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation,
         "exit_reason": learner.exit_reason,
         "message": message,
         "checks": [c.as_dict() for c in checks],
-        "metrics": {},
+        "metrics": metrics,
         "curves": curves_from(learner.metrics),
         "stdout": learner.stdout,
         "stderr": learner.stderr,

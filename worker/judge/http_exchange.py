@@ -1,0 +1,56 @@
+"""Shipped into the container as `_backprop_http.py` for `http` checks.
+
+It serves the learner's WSGI app (e.g. a Flask `app`) on a loopback port with werkzeug, sends
+the check's requests over real HTTP with urllib, and returns what came back. It runs beside
+learner code, so it decides nothing: the judge compares the responses outside the container.
+"""
+
+import importlib
+import json
+import logging
+import threading
+import urllib.error
+import urllib.request
+
+
+def exchange(app_ref, requests, timeout=5.0):
+    from werkzeug.serving import make_server
+
+    module_name, _, attribute = app_ref.partition(":")
+    app = getattr(importlib.import_module(module_name), attribute or "app")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        return [_send(base, request, timeout) for request in requests]
+    finally:
+        server.shutdown()
+
+
+def _send(base, request, timeout):
+    body = None
+    headers = {}
+    if "json" in request:
+        body = json.dumps(request["json"]).encode()
+        headers["Content-Type"] = "application/json"
+    elif "body" in request:
+        body = request["body"].encode()
+        headers["Content-Type"] = request.get("content_type", "text/plain")
+    req = urllib.request.Request(base + request["path"], data=body, method=request.get("method", "GET"), headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:
+            return _answer(response.status, response.read())
+    except urllib.error.HTTPError as error:
+        return _answer(error.code, error.read())
+    except (urllib.error.URLError, OSError) as error:
+        return {"status": None, "error": f"{type(error).__name__}: {error}"}
+
+
+def _answer(status, raw):
+    text = raw.decode("utf-8", "replace")
+    try:
+        return {"status": status, "json": json.loads(text)}
+    except ValueError:
+        return {"status": status, "text": text[:500]}
