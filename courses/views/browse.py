@@ -4,6 +4,7 @@ Views stay thin: queries live in `courses.selectors` and `courses.search`, each 
 costs a constant number of SQL queries, and htmx requests get only the swapped partial.
 """
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,14 +15,19 @@ from ..models import Path, Resource
 from ..search import search
 from ..skill_tree import skill_tree_svg
 
+CATALOG_PAGE_SIZE = 24
+
 
 @require_GET
 def catalog(request: HttpRequest) -> HttpResponse:
     filters = selectors.CatalogFilters.from_querydict(request.GET)
     results = search(filters.q) if filters.q else None
+    paths = selectors.catalog_paths(filters, only_ids=results.path_ids if results else None)
+    page = Paginator(paths, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filters": filters,
-        "paths": selectors.catalog_paths(filters, only_ids=results.path_ids if results else None),
+        "page_obj": page,
+        "paths": page.object_list,
         "results": results,
         "levels": Path.Level.choices,
         "durations": [(key, label) for key, (label, _lo, _hi) in selectors.DURATION_RANGES.items()],

@@ -104,3 +104,16 @@ def test_an_empty_search_shows_the_plain_catalog(client, paths):
 def test_a_search_that_matches_nothing_says_so(client, paths):
     html = client.get(reverse("courses:catalog"), {"q": "xylophone"}).content.decode()
     assert "Nothing matched" in html and "No path matches" in html
+
+
+def test_the_catalog_is_paginated_and_pages_keep_the_filters(client, paths):
+    for n in range(4, 30):
+        make_path(n, SMALL)
+    first = client.get(reverse("courses:catalog"))
+    assert len(first.context["paths"]) == 24
+    html = first.content.decode()
+    assert "29 paths" in html and 'href="?page=2"' in html
+    second = client.get(reverse("courses:catalog"), {"page": 2})
+    assert len(second.context["paths"]) == 5
+    filtered = client.get(reverse("courses:catalog"), {"duration": "short"}).content.decode()
+    assert "27 paths match" in filtered and 'href="?duration=short&amp;page=2"' in filtered

@@ -7,7 +7,6 @@ identical to content/.
 """
 
 import re
-import shutil
 from pathlib import Path as FsPath
 
 import pytest
@@ -15,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from bench.seed_paths import content_without_missing_packages
 from courses.models import Path
 
 CONTENT = FsPath(settings.BASE_DIR) / "content"
@@ -24,18 +24,7 @@ SEED_SLUGS = sorted(p.parent.name for p in CONTENT.glob("paths/*/path.yaml"))
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Import once per module (it takes seconds), outside the per-test transactions; flush after."""
-    content = tmp_path_factory.mktemp("seed") / "content"
-    shutil.copytree(CONTENT, content)
-    for yaml_file in content.glob("paths/*/path.yaml"):
-        text = yaml_file.read_text()
-        missing = [
-            p
-            for p in re.findall(r"^\s*package: ([\w-]+)\s*$", text, re.M)
-            if not (content / "exercises" / p).is_dir()
-        ]
-        for package in missing:
-            text = re.sub(rf"^\s*package: {package}\s*\n", "", text, flags=re.M)
-        yaml_file.write_text(text)
+    content = content_without_missing_packages(CONTENT, tmp_path_factory.mktemp("seed") / "content")
     with django_db_blocker.unblock():
         call_command("import_content", "--dir", str(content), verbosity=0)
     yield

@@ -1,0 +1,205 @@
+"""Throughput and p95 latency of the browse pages under many concurrent clients.
+
+Seeds a dedicated PostgreSQL database (created if missing) with the five real paths and
+200 generated ones, starts gunicorn on it, runs `wrk --latency` against the catalog, a
+path page, a unit page and a catalog search, prints a table and stops gunicorn.
+Every step is bounded in time. See bench/README.md, section "Pages".
+
+    .venv/bin/python bench/pages.py [--paths 200] [--duration 10] [--connections 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_pages"
+
+# wrk's --latency table stops at p90/p99; the done() hook prints the percentiles we report.
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format("P50_US %d\\nP95_US %d\\nP99_US %d\\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def run(cmd: list[str], env: dict[str, str], timeout: int) -> str:
+    result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if result.returncode:
+        sys.exit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def ensure_database(url: str) -> None:
+    """Create the benchmark database if it is missing (never drops anything)."""
+    import psycopg
+
+    name = urlparse(url).path.lstrip("/")
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def seed(env: dict[str, str], count: int) -> None:
+    run([PYTHON, "manage.py", "migrate", "-v0"], env, 300)
+    with tempfile.TemporaryDirectory() as tmp:
+        sys.path.insert(0, str(ROOT))
+        from bench.seed_paths import content_without_missing_packages
+
+        content = content_without_missing_packages(ROOT / "content", Path(tmp) / "content")
+        run([PYTHON, "manage.py", "import_content", "--dir", str(content), "-v0"], env, 300)
+    print(run([PYTHON, "-m", "bench.seed_paths", str(count)], env, 600).strip())
+
+
+def wait_until_up(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    sys.exit(f"gunicorn did not answer {url} in time")
+
+
+def wrk(url: str, *, seconds: int, connections: int, threads: int, script: str) -> dict[str, float]:
+    out = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    ).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": int(re.search(r"P50_US (\d+)", out).group(1)) / 1000,
+        "p95": int(re.search(r"P95_US (\d+)", out).group(1)) / 1000,
+        "p99": int(re.search(r"P99_US (\d+)", out).group(1)) / 1000,
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
+        + (sum(map(int, errors.groups())) if errors else 0),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument(
+        "--paths", type=int, default=200, help="generated paths beside the real ones"
+    )
+    parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=64, help="concurrent wrk connections")
+    parser.add_argument("--threads", type=int, default=4, help="wrk threads")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (apt-get install wrk)")
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "DEBUG": "0",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PYTHONPATH": str(ROOT),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+    ensure_database(args.database_url)
+    started = time.monotonic()
+    seed(env, args.paths)
+    print(f"seeded in {time.monotonic() - started:.0f}s")
+
+    base = f"http://127.0.0.1:{args.port}"
+    pages = {
+        "catalog": "/",
+        "catalog search": "/?q=gradient+descent",
+        "path (30 sections)": "/paths/ml-engineer-master-curriculum/",
+        "unit (deep topics)": "/paths/ml-engineer-master-curriculum/1/",
+    }
+    server = subprocess.Popen(
+        [
+            GUNICORN,
+            "config.wsgi",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(base + "/healthz", time.monotonic() + 30)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(WRK_SCRIPT)
+        rows = []
+        for name, path in pages.items():
+            with urllib.request.urlopen(
+                base + path, timeout=10
+            ) as response:  # warm up, and fail loudly
+                assert response.status == 200, (path, response.status)
+            rows.append(
+                (
+                    name,
+                    path,
+                    wrk(
+                        base + path,
+                        seconds=args.duration,
+                        connections=args.connections,
+                        threads=args.threads,
+                        script=script.name,
+                    ),
+                )
+            )
+        os.unlink(script.name)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    print(
+        f"\ngunicorn -w {args.workers}; wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
+        f"{args.paths} generated + real paths\n"
+    )
+    print("| page | URL | req/s | p50 ms | p95 ms | p99 ms | requests | errors |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, path, r in rows:
+        print(
+            f"| {name} | `{path}` | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} "
+            f"| {r['requests']} | {r['errors']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
