@@ -5,7 +5,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from . import grading_queue
+from . import grading_queue, uploads
 from .models import Exercise, Status, Submission
 
 MAX_FILE_BYTES = 256 * 1024
@@ -50,6 +50,16 @@ def submission_create(*, user, exercise: Exercise, files: dict[str, str]) -> Sub
     )
     transaction.on_commit(lambda: grading_queue.enqueue(submission))
     return submission
+
+
+@transaction.atomic
+def submission_upload(*, user, exercise: Exercise, filename: str, data: bytes) -> Submission:
+    """An uploaded .py, .zip or .ipynb, parsed (courses.uploads) then submitted like typed code."""
+    try:
+        parsed = uploads.parse_upload(filename, data, entrypoint=exercise.entrypoint)
+    except uploads.UploadRejected as rejected:
+        raise SubmissionRejected(str(rejected)) from None
+    return submission_create(user=user, exercise=exercise, files=parsed.files)
 
 
 def submission_requeue(submission: Submission) -> bool:

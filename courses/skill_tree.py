@@ -102,8 +102,17 @@ def describe(result: Layout) -> str:
     return "Skill tree, in learning order: " + "; ".join(parts) + "."
 
 
-def render_svg(result: Layout, *, title: str, href: str | None = None) -> SafeString:
-    """The layout as an accessible inline SVG; `href` (with {slug}) links each node."""
+STATE_WORDS = {"locked": "locked", "available": "available", "mastered": "mastered"}
+
+
+def render_svg(
+    result: Layout, *, title: str, href: str | None = None, states: dict[str, str] | None = None
+) -> SafeString:
+    """The layout as an accessible inline SVG; `href` (with {slug}) links each node.
+
+    `states` (slug → locked | available | mastered, from `courses.progress.skill_states`)
+    adds a `skill-<state>` class and says the state in each node's tooltip.
+    """
     if not result.nodes:
         return mark_safe("")
     nodes = result.by_slug()
@@ -129,20 +138,21 @@ def render_svg(result: Layout, *, title: str, href: str | None = None) -> SafeSt
                 f'{x2:.1f},{y2:.1f}" marker-end="url(#skill-arrow)"/>'
             )
     for node in result.nodes:
-        out.append(_node_svg(node, href))
+        out.append(_node_svg(node, href, (states or {}).get(node.slug)))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped
 
 
-def _node_svg(node: Node, href: str | None) -> str:
-    tooltip = escape(node.title + (f": {node.summary}" if node.summary else ""))
+def _node_svg(node: Node, href: str | None, state: str | None = None) -> str:
+    state = state if state in STATE_WORDS else None
+    tooltip = escape(node.title + (f" ({state})" if state else "") + (f": {node.summary}" if node.summary else ""))
     text_y = node.y + PAD_Y + LINE_H * 0.75
     spans = "".join(
         f'<tspan x="{node.x + NODE_W / 2:.1f}" y="{text_y + i * LINE_H:.1f}">{escape(line)}</tspan>'
         for i, line in enumerate(node.lines)
     )
     body = (
-        f'<g class="skill-node" data-slug="{escape(node.slug)}"><title>{tooltip}</title>'
+        f'<g class="skill-node{f" skill-{state}" if state else ""}" data-slug="{escape(node.slug)}"><title>{tooltip}</title>'
         f'<rect x="{node.x:.1f}" y="{node.y:.1f}" width="{NODE_W}" height="{node.height}" rx="10" ry="10"/>'
         f'<text text-anchor="middle">{spans}</text></g>'
     )
@@ -151,7 +161,9 @@ def _node_svg(node: Node, href: str | None) -> str:
     return body
 
 
-def skill_tree_svg(skills: Iterable, *, title: str, href: str | None = None) -> SafeString:
+def skill_tree_svg(
+    skills: Iterable, *, title: str, href: str | None = None, states: dict[str, str] | None = None
+) -> SafeString:
     """Lay out and render Skill model instances (with `requires` prefetched)."""
     nodes = [
         Node(
@@ -162,4 +174,4 @@ def skill_tree_svg(skills: Iterable, *, title: str, href: str | None = None) -> 
         )
         for s in skills
     ]
-    return render_svg(layout(nodes), title=title, href=href)
+    return render_svg(layout(nodes), title=title, href=href, states=states)

@@ -72,6 +72,10 @@ class ItemProgress(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        item = self.topic_id or self.reading_id or self.unit_item_id
+        return f"{self.user_id}: item {item} ({'verified' if self.verified_at else 'self-reported'})"
+
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
@@ -87,6 +91,9 @@ class Draft(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "exercise"], name="one_draft_per_exercise")]
+
+    def __str__(self) -> str:
+        return f"draft of {self.exercise_id} by {self.user_id}"
 
 
 class ReviewRequest(models.Model):
@@ -128,6 +135,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text
 
     def get_absolute_url(self) -> str:
         return self.url or reverse("courses:notifications")
