@@ -7,20 +7,24 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import services
 from ..access import get_live_exercise, get_submission_for_user
-from ..forms import CodeSubmissionForm
+from ..forms import CodeSubmissionForm, UploadForm
+from ..learner import exercise_workspace
+from ..reviews import open_request
 
 
 @require_GET
 def exercise_detail(request, slug):
+    """The editor opens with the learner's draft, else their latest attempt, else the starter."""
     exercise = get_live_exercise(slug)
-    attempts = []
-    if request.user.is_authenticated:
-        attempts = list(exercise.submissions.for_user(request.user)[:10])
-    code = attempts[0].files.get(exercise.entrypoint, "") if attempts else exercise.starter_code
-    form = CodeSubmissionForm(initial={"code": code})
-    return render(
-        request, "courses/exercise.html", {"exercise": exercise, "form": form, "attempts": attempts}
-    )
+    workspace = exercise_workspace(request.user, exercise)
+    context = {
+        "exercise": exercise,
+        "form": CodeSubmissionForm(initial={"code": workspace.code}),
+        "upload_form": UploadForm(),
+        "workspace": workspace,
+        "attempts": workspace.attempts,
+    }
+    return render(request, "courses/exercise.html", context)
 
 
 @login_required
@@ -38,7 +42,8 @@ def submission_create(request, slug):
         if request.htmx:  # the editor keeps the code; only the result area changes
             return render(request, "courses/submission_rejected.html", {"message": str(rejected)})
         form.add_error("code", str(rejected))
-        return render(request, "courses/exercise.html", {"exercise": exercise, "form": form}, status=422)
+        context = {"exercise": exercise, "form": form, "upload_form": UploadForm()}
+        return render(request, "courses/exercise.html", context, status=422)
     if request.htmx:
         return render(request, "courses/submission_status.html", {"submission": submission})
     return redirect(submission)
@@ -48,7 +53,8 @@ def submission_create(request, slug):
 @require_GET
 def submission_detail(request, pk):
     submission = get_submission_for_user(request.user, pk)
-    return render(request, "courses/submission.html", {"submission": submission})
+    context = {"submission": submission, "review": open_request(submission)}
+    return render(request, "courses/submission.html", context)
 
 
 @login_required
