@@ -1,0 +1,113 @@
+// Progressive enhancement of the exercise page's <textarea name="code">: CodeMirror 6 with
+// Python highlighting, line numbers and indentation, Ctrl/Cmd-Enter to submit, "reset to
+// starter", and drafts autosaved to the server. Without this script the textarea still
+// works, and "Save draft" still posts. Built into static/vendor/editor.js by `npm run build`.
+import { EditorView, basicSetup } from "codemirror";
+import { keymap } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
+import { indentUnit } from "@codemirror/language";
+import { Prec } from "@codemirror/state";
+import { python } from "@codemirror/lang-python";
+
+const SAVE_DELAY_MS = 800;
+
+function csrfToken(form) {
+  const input = form.querySelector("input[name=csrfmiddlewaretoken]");
+  return input ? input.value : "";
+}
+
+function enhance(textarea) {
+  const form = textarea.form;
+  const label = document.querySelector(`label[for="${textarea.id}"]`);
+  const status = form.querySelector("[data-draft-status]");
+  const draftUrl = form.dataset.draftUrl;
+  const starterNode = document.getElementById("starter-code");
+  const starter = starterNode ? JSON.parse(starterNode.textContent) : "";
+  let timer = null;
+  let saved = textarea.value;
+
+  const say = (text) => { if (status) status.textContent = text; };
+
+  async function save() {
+    timer = null;
+    const code = view.state.doc.toString();
+    if (!draftUrl || code === saved) return;
+    const body = new FormData();
+    body.append("code", code);
+    say("Saving draft…");
+    try {
+      const response = await fetch(draftUrl, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(form), Accept: "application/json" },
+      });
+      const data = await response.json();
+      if (response.ok && data.saved) {
+        saved = code;
+        say("Draft saved.");
+      } else {
+        say(`Draft not saved: ${data.message || response.statusText}`);
+      }
+    } catch (err) {
+      say("Draft not saved (offline?). It will be retried on your next change.");
+    }
+  }
+
+  function flush() {
+    // Leaving the page: send what is pending even if the page is being torn down.
+    const code = view.state.doc.toString();
+    if (!draftUrl || code === saved) return;
+    const body = new FormData();
+    body.append("code", code);
+    body.append("csrfmiddlewaretoken", csrfToken(form));
+    navigator.sendBeacon(draftUrl, body);
+    saved = code;
+  }
+
+  function submit() {
+    textarea.value = view.state.doc.toString();
+    form.requestSubmit();
+    return true;
+  }
+
+  const view = new EditorView({
+    doc: textarea.value,
+    extensions: [
+      basicSetup,
+      python(),
+      indentUnit.of("    "),
+      Prec.highest(keymap.of([{ key: "Mod-Enter", run: submit }])),
+      keymap.of([indentWithTab]),
+      EditorView.contentAttributes.of({ "aria-labelledby": label ? label.id || (label.id = "code-label") : "" }),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        textarea.value = update.state.doc.toString();
+        say("Unsaved changes…");
+        clearTimeout(timer);
+        timer = setTimeout(save, SAVE_DELAY_MS);
+      }),
+    ],
+  });
+  textarea.hidden = true;
+  textarea.removeAttribute("id"); // the label now names the editor, not the hidden textarea
+  if (label) label.removeAttribute("for");
+  textarea.after(view.dom);
+  view.dom.classList.add("code-editor");
+  form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); }, true);
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+
+  const reset = form.querySelector("[data-reset-starter]");
+  if (reset) {
+    reset.hidden = false;
+    reset.addEventListener("click", () => {
+      if (!window.confirm("Replace your code with the starter code? Your previous attempts stay saved.")) return;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: starter } });
+      view.focus();
+    });
+  }
+  const keys = form.querySelector(".editor-keys");
+  if (keys) keys.hidden = false;
+  window.backpropEditor = view; // for tests and the console
+}
+
+document.querySelectorAll("textarea.code-input").forEach(enhance);
