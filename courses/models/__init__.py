@@ -19,10 +19,17 @@ from .curriculum import (
 )
 from .exercises import Exercise, ReferenceRun
 from .learning import Draft, Enrollment, ItemProgress, Notification, ReviewRequest
+from .reviews import Cohort, CohortInvite, CommentBankEntry, ExerciseCheck, LineComment, Review
 from .submissions import Status, Submission
 
 __all__ = [
     "CallToAction",
+    "Cohort",
+    "CohortInvite",
+    "CommentBankEntry",
+    "ExerciseCheck",
+    "LineComment",
+    "Review",
     "CrossReference",
     "Draft",
     "Enrollment",
