@@ -36,6 +36,10 @@ class SubmissionQuerySet(models.QuerySet):
     def expired_leases(self, now=None):
         return self.filter(status=Status.RUNNING, lease_expires_at__lt=now or timezone.now())
 
+    def retry_due(self, before):
+        """`error` rows the platform promised to retry, whose retry time passed before `before`."""
+        return self.filter(status=Status.ERROR, retry_at__lt=before)
+
 
 class Submission(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
@@ -44,6 +48,9 @@ class Submission(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="Times a worker took it")
     lease_expires_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set while an `error` is our fault and grading will be retried then"
+    )
     seed = models.PositiveIntegerField()
     package_hash = models.CharField(max_length=64, blank=True)
     score = models.FloatField(null=True, blank=True, help_text="0–1")
@@ -68,7 +75,8 @@ class Submission(models.Model):
 
     @property
     def is_terminal(self) -> bool:
-        return self.status in TERMINAL
+        """An `error` with a pending retry (the sandbox was unavailable) is not final yet."""
+        return self.status in TERMINAL and self.retry_at is None
 
     @property
     def wall_seconds(self) -> float | None:
