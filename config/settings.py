@@ -88,7 +88,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so a worker process in the integration tests sees the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
-FORMS_URLFIELD_ASSUME_HTTPS = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -183,6 +182,14 @@ SANDBOX_GPU_IDS = env_list("SANDBOX_GPU_IDS")
 GRADING_QUEUED_STALE_SECONDS = int(os.environ.get("GRADING_QUEUED_STALE_SECONDS", "60"))
 GRADING_LEASE_SECONDS = int(os.environ.get("GRADING_LEASE_SECONDS", "420"))
 GRADING_MAX_ATTEMPTS = int(os.environ.get("GRADING_MAX_ATTEMPTS", "5"))
+# Docker engine unavailable: `error` + retry_at, retried after 5, 10, 20, 40, then every 60 s.
+GRADING_RETRY_BASE_SECONDS = float(os.environ.get("GRADING_RETRY_BASE_SECONDS", "5"))
+GRADING_RETRY_MAX_SECONDS = float(os.environ.get("GRADING_RETRY_MAX_SECONDS", "60"))
+# Warm single-use containers per container shape (image, limits, device); 0 disables the pool.
+SANDBOX_POOL_SIZE = int(os.environ.get("SANDBOX_POOL_SIZE", "0"))
+# A warm container idle longer than this is replaced (and its deadline label lets the reaper
+# remove it if the worker died).
+SANDBOX_POOL_IDLE_SECONDS = int(os.environ.get("SANDBOX_POOL_IDLE_SECONDS", "600"))
 
 LOGGING = {
     "version": 1,
