@@ -141,9 +141,9 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     pages = {
         "catalog": "/",
-        "catalog search": "/?q=gradient+descent",
         "path (30 sections)": "/paths/ml-engineer-master-curriculum/",
         "unit (deep topics)": "/paths/ml-engineer-master-curriculum/1/",
+        "catalog search": "/?q=gradient+descent",  # last: the slowest; its backlog drains slowly
     }
     server = subprocess.Popen(
         [

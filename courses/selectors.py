@@ -86,9 +86,12 @@ def catalog_paths(
             paths = paths.filter(duration_weeks__lte=high)
     if filters.tag:
         paths = paths.filter(tags__slug=filters.tag)
-    return paths.annotate(
-        unit_count=Count("units", filter=Q(units__is_archived=False), distinct=True)
-    ).prefetch_related("tags")
+    # Meta.ordering is dropped from GROUP BY queries, so order explicitly (pagination needs it).
+    return (
+        paths.annotate(unit_count=Count("units", filter=Q(units__is_archived=False), distinct=True))
+        .order_by("title", "pk")
+        .prefetch_related("tags")
+    )
 
 
 def catalog_tags() -> list[str]:

@@ -34,6 +34,13 @@ def test_no_filter_lists_every_published_path(client, paths):
     assert titles(client) == {paths[1].title, paths[2].title}
 
 
+def test_the_catalog_lists_paths_by_title(client, paths):
+    Path.objects.filter(pk=paths[2].pk).update(title="Aardvark path")
+    response = client.get(reverse("courses:catalog"))
+    listed = [p.title for p in response.context["paths"]]
+    assert listed == sorted(listed) and listed[0] == "Aardvark path"
+
+
 def test_it_filters_by_level(client, paths):
     assert titles(client, level="advanced") == {paths[1].title, paths[2].title}
 
