@@ -27,7 +27,7 @@ from .yaml_lines import load_yaml
 REQUIRED = {"slug", "title", "checks"}
 KNOWN = REQUIRED | {
     "difficulty", "goals", "environment", "limits", "points", "entrypoint", "grader_version",
-    "wrong", "seeds", "pass_score", "kind",
+    "wrong", "seeds", "pass_score", "kind", "import_seconds",
 }
 CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
@@ -149,6 +149,11 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
         problems.append(problem(f"slug '{spec['slug']}' must equal the folder name '{root.name}'", "slug", key="slug"))
     if spec.get("difficulty", "beginner") not in DIFFICULTIES:
         problems.append(problem(f"difficulty must be one of {sorted(DIFFICULTIES)}", "difficulty", key="difficulty"))
+    seconds = spec.get("import_seconds")
+    wall = (spec.get("limits") or {}).get("wall_seconds", 30)
+    if seconds is not None and (not isinstance(seconds, (int, float)) or not 0 < seconds < 0.8 * wall):
+        problems.append(problem(f"import_seconds must be a number of seconds below 80% of wall_seconds ({wall})",
+                                "import_seconds", key="import_seconds"))
     environment = spec.get("environment") or {}
     if environment.get("device", "cpu") not in {"cpu", "gpu"}:
         problems.append(problem("environment.device must be cpu or gpu", "environment.device", environment, "device"))

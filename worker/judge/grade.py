@@ -17,7 +17,7 @@ from sandbox.harness import codec
 from .compare import compare
 from .describe import describe, describe_call
 from .metrics import METRICS, credit_for, full_marks_tier
-from .plan import check_of
+from .plan import LOAD_STEP, check_of
 from .static import judge_static
 
 RESULT_VERSION = 1
@@ -256,7 +256,7 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
     if learner.exit_reason == "timeout":
         problems.append("the run hit the time limit")
     if "max_seconds" in check:
-        spent = sum(float(s.get("seconds") or 0) for s in learner.steps.values())
+        spent = sum(float(s.get("seconds") or 0) for sid, s in learner.steps.items() if sid != LOAD_STEP)
         if spent > float(check["max_seconds"]):
             problems.append(f"your functions took {spent:.2f} s in all; the limit is {check['max_seconds']} s")
     if "max_memory_mb" in check and learner.peak_memory_bytes:
@@ -286,6 +286,9 @@ def _platform_error(check: dict, why: str) -> CheckResult:
 
 
 def _missing_reason(learner: Observation) -> str:
+    load = learner.steps.get(LOAD_STEP) or {}
+    if load.get("status") == "timeout":
+        return "not run: importing your code took longer than its time limit"
     if learner.exit_reason == "timeout":
         return "not run: the time limit was reached first"
     if learner.exit_reason == "memory":

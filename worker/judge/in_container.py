@@ -1,6 +1,7 @@
-"""Shipped into the container as `_backprop_http.py` for `http` checks.
+"""Shipped into every container as `_backprop_helpers.py`: plan steps that are not learner functions.
 
-It serves the learner's WSGI app (e.g. a Flask `app`) on a loopback port with werkzeug, sends
+`load_module` imports the learner's module in a step of its own, so slow imports (scikit-learn,
+torch) spend their own time budget instead of the first case's. `exchange` (for `http` checks) serves the learner's WSGI app (e.g. a Flask `app`) on a loopback port with werkzeug, sends
 the check's requests over real HTTP with urllib, and returns what came back. It runs beside
 learner code, so it decides nothing: the judge compares the responses outside the container.
 """
@@ -11,6 +12,11 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+
+
+def load_module(name):
+    importlib.import_module(name)
+    return True
 
 
 def exchange(app_ref, requests, timeout=5.0):

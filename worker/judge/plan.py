@@ -9,8 +9,10 @@ from courses.content.exercise_packages import Package
 from .cases import cases_for, load_grader
 
 DEFAULT_STEP_TIMEOUT = 10.0
-HTTP_MODULE = "_backprop_http"
-HTTP_HELPER = Path(__file__).with_name("http_exchange.py")
+DEFAULT_IMPORT_SECONDS = 20.0
+HELPER_MODULE = "_backprop_helpers"
+HELPER_SOURCE = Path(__file__).with_name("in_container.py")
+LOAD_STEP = "_load#0"
 
 
 def step_id(check_id: str, index: int) -> str:
@@ -23,14 +25,19 @@ def check_of(step_or_id) -> str:
 
 
 def build_plan(package: Package, *, seed: int, wall_seconds: float, for_reference: bool = False) -> dict:
-    """Steps keep their timeouts unless together they pass 80% of the wall clock; then all shrink.
+    """A first step imports the learner's module on its own clock (`import_seconds`); the other
+    steps keep their timeouts unless together they pass the rest of 80% of the wall clock, then
+    all shrink alike.
 
     For the reference run, a check with `oracle: module:function` calls that trusted function
     (shipped from the package's oracle/ folder into the reference run only) instead.
     """
     grader = load_grader(package)
     module = package.entrypoint.removesuffix(".py")
-    steps = []
+    budget = 0.8 * wall_seconds
+    import_seconds = float(package.spec.get("import_seconds", min(DEFAULT_IMPORT_SECONDS, 0.3 * budget)))
+    steps = [{"kind": "call", "id": LOAD_STEP, "module": HELPER_MODULE, "function": "load_module", "args": [module],
+              "kwargs": {}, "timeout_seconds": import_seconds}]
     for check in package.checks:
         timeout = float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT))
         base = {"kind": "call", "module": check.get("module", module), "function": check.get("call"),
@@ -51,21 +58,19 @@ def build_plan(package: Package, *, seed: int, wall_seconds: float, for_referenc
         elif check["kind"] == "http":
             app_ref = check.get("app", f"{module}:app")
             requests = [_request_only(r) for r in check["requests"]]
-            steps.append({"kind": "call", "id": step_id(check["id"], 0), "module": HTTP_MODULE, "function": "exchange",
+            steps.append({"kind": "call", "id": step_id(check["id"], 0), "module": HELPER_MODULE, "function": "exchange",
                           "args": [app_ref, requests], "kwargs": {}, "timeout_seconds": timeout})
-    budget = 0.8 * wall_seconds
-    total = sum(step["timeout_seconds"] for step in steps)
-    if total > budget:
-        for step in steps:
-            step["timeout_seconds"] = round(step["timeout_seconds"] * budget / total, 3)
+    rest = budget - import_seconds
+    total = sum(step["timeout_seconds"] for step in steps[1:])
+    if total > rest:
+        for step in steps[1:]:
+            step["timeout_seconds"] = round(step["timeout_seconds"] * rest / total, 3)
     return {"seed": seed, "steps": steps}
 
 
 def helper_files(package: Package) -> dict[str, str]:
     """Files the plan needs in the container besides the learner's (they replace same-named uploads)."""
-    if any(check["kind"] == "http" for check in package.checks):
-        return {f"{HTTP_MODULE}.py": HTTP_HELPER.read_text()}
-    return {}
+    return {f"{HELPER_MODULE}.py": HELPER_SOURCE.read_text()}
 
 
 def _request_only(request: dict) -> dict:
