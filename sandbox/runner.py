@@ -34,6 +34,8 @@ WATCHDOG_GRACE_SECONDS = 5.0
 ENGINE_TIMEOUT_SECONDS = 30
 READ_POLL_SECONDS = 0.5
 TMP_MB = 16
+RUNSC_PIDS_BASE = 256
+RUNSC_PIDS_PER_TASK = 16
 FRAME_HEADER = struct.Struct(">BxxxL")
 
 ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException, OSError)
@@ -69,7 +71,7 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
         "privileged": False,
-        "pids_limit": limits.pids,
+        "pids_limit": host_pids_limit(job),
         "mem_limit": memory,
         "memswap_limit": memory,
         "nano_cpus": int(limits.cpus * 1_000_000_000),
@@ -88,12 +90,30 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
     }
     if job.runtime:
         options["runtime"] = job.runtime
+    if job.runtime == "runsc":
+        # gVisor counts nproc inside its own kernel, so the learner gets EAGAIN, as under
+        # runc's pids cgroup; under runc nproc would be shared by every uid-10001 container.
+        options["ulimits"].append(Ulimit(name="nproc", soft=limits.pids, hard=limits.pids))
     if job.device == "gpu":
         ids = list(job.gpu_ids) if job.gpu_ids else None
         options["device_requests"] = [
             DeviceRequest(device_ids=ids, count=None if ids else -1, capabilities=[["gpu"]])
         ]
     return options
+
+
+def host_pids_limit(job: Job) -> int:
+    """The engine's pids limit: ``limits.pids`` itself under runc.
+
+    Under gVisor the host cgroup counts the sentry's own threads (about 40 when idle) and,
+    with the ptrace platform, several host threads per learner task, growing while a fork
+    bomb retries (measured: over 1000 in 10 s with 32 learner processes), and the sentry
+    dies when it cannot make one. So the learner's budget is enforced inside gVisor
+    (ulimit nproc, see ``container_options``) and this number is only a generous backstop.
+    """
+    if job.runtime == "runsc":
+        return RUNSC_PIDS_BASE + RUNSC_PIDS_PER_TASK * job.limits.pids
+    return job.limits.pids
 
 
 @contextlib.contextmanager

@@ -32,3 +32,12 @@ def test_cpu_jobs_never_get_a_device_request_and_gpu_jobs_do():
 def test_the_stronger_runtime_is_opt_in():
     assert "runtime" not in options()
     assert options(runtime="runsc")["runtime"] == "runsc"
+
+
+def test_under_gvisor_the_learner_budget_is_counted_inside_it_and_the_host_limit_is_a_backstop():
+    # The sentry's own host threads count against the pids cgroup, and it dies without one.
+    gvisor = options(runtime="runsc", limits={"pids": 64})
+    assert {"Name": "nproc", "Soft": 64, "Hard": 64} in gvisor["ulimits"]
+    assert gvisor["pids_limit"] > 64 * 8
+    # Under runc nproc would count every uid-10001 process on the host: never set there.
+    assert all(u["Name"] != "nproc" for u in options(limits={"pids": 64})["ulimits"])
