@@ -1,7 +1,8 @@
 """Grade one submission: claim it, run it in the sandbox, judge the outputs, record the result.
 
 Learner faults end in a terminal status with a message; platform faults (no Docker engine,
-a broken reference) are told apart: the engine's absence puts the row back in the queue.
+a broken reference) are told apart: the engine's absence ends the attempt in `error` with
+"grading is unavailable, we will retry" and a `retry_at` (see worker/lifecycle.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ STATUS_FOR = {"pass": Status.PASSED, "fail": Status.FAILED, "error": Status.ERRO
 
 
 class RetryLater(Exception):
-    """The platform could not grade now; the task should be retried."""
+    """The platform could not grade now; the row is `error` with `retry_at`, the task retries then."""
+
+    def __init__(self, reason: str, *, countdown: float):
+        super().__init__(reason)
+        self.countdown = countdown
 
 
 def grade_submission(submission_id: int) -> str:
@@ -44,9 +49,14 @@ def grade_submission(submission_id: int) -> str:
     try:
         status, score, result, message = _grade(submission)
     except SandboxUnavailable as exc:
-        log.warning("sandbox unavailable for submission %s: %s", submission.pk, exc)
-        lifecycle.release(submission, message=UNAVAILABLE)
-        raise RetryLater(str(exc)) from exc
+        log.warning("sandbox unavailable for submission %s (attempt %s): %s", submission.pk, submission.attempts, exc)
+        if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
+            message = f"Grading was unavailable {submission.attempts} times; we gave up. Please submit again later."
+            lifecycle.finish(submission, status=Status.ERROR, message=message)
+            return Status.ERROR
+        countdown = lifecycle.retry_delay(submission.attempts)
+        lifecycle.defer(submission, message=UNAVAILABLE, retry_in=countdown)
+        raise RetryLater(str(exc), countdown=countdown) from exc
     except ReferenceBroken as exc:
         log.error("reference broken for %s: %s", submission.exercise.slug, exc)
         status, score, result = Status.ERROR, None, None

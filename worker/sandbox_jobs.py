@@ -44,4 +44,8 @@ def run_files(package: Package, files: dict[str, str], *, plan: dict, seed: int,
         gpu_ids=tuple(settings.SANDBOX_GPU_IDS) or None,
         runtime=settings.SANDBOX_RUNTIME,
     )
+    if settings.SANDBOX_POOL_SIZE > 0:
+        from . import warm_pool
+
+        return warm_pool.run(job, package)
     return run_job(job)

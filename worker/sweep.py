@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 
 def sweep(now=None) -> dict:
-    """Re-enqueue `queued` rows older than the bound and `running` rows whose lease expired."""
+    """Re-enqueue `queued` rows older than the bound, `running` rows whose lease expired and
+    `error` rows whose promised retry is overdue by the same bound; give up after the maximum attempts."""
     now = now or timezone.now()
     stale_before = now - timedelta(seconds=settings.GRADING_QUEUED_STALE_SECONDS)
     requeued = given_up = 0
@@ -34,6 +35,13 @@ def sweep(now=None) -> dict:
             requeued += 1
     for submission in Submission.objects.stale_queued(stale_before).select_related("exercise"):
         if Submission.objects.filter(pk=submission.pk, status=Status.QUEUED).update(enqueued_at=now):
+            grading_queue.enqueue(submission)
+            requeued += 1
+    # A promised retry whose task was lost (the worker died holding it): claim() takes it as is.
+    for submission in Submission.objects.retry_due(stale_before).select_related("exercise"):
+        if Submission.objects.filter(pk=submission.pk, status=Status.ERROR, retry_at=submission.retry_at).update(
+            retry_at=now
+        ):
             grading_queue.enqueue(submission)
             requeued += 1
     if requeued or given_up:

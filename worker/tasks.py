@@ -1,9 +1,14 @@
 """Celery tasks. Thin: the work is in worker.pipeline and worker.sweep."""
 
 from celery import shared_task
-from celery.signals import worker_ready
+from celery.signals import (
+    worker_process_init,
+    worker_process_shutdown,
+    worker_ready,
+    worker_shutdown,
+)
 
-from . import pipeline, sweep
+from . import pipeline, sweep, warm_pool
 
 
 @shared_task(bind=True, name="worker.tasks.grade_submission", acks_late=True, reject_on_worker_lost=True,
@@ -12,8 +17,8 @@ def grade_submission(self, submission_id: int) -> str:
     try:
         return pipeline.grade_submission(submission_id)
     except pipeline.RetryLater as exc:
-        # The row is back to `queued`; retry with backoff (the sweep is the safety net).
-        raise self.retry(countdown=min(60, 5 * 2 ** min(self.request.retries, 4)), exc=exc) from exc
+        # The row is `error` with retry_at; this retry claims it then (the sweep is the safety net).
+        raise self.retry(countdown=exc.countdown, exc=exc) from exc
 
 
 @shared_task(name="worker.tasks.sweep_submissions")
@@ -27,6 +32,26 @@ def reap_containers() -> int:
 
 
 @worker_ready.connect
-def reap_on_start(**kwargs) -> None:
+def reap_on_start(sender=None, **kwargs) -> None:
     """A worker that was killed may have left containers behind: remove them first."""
     sweep.reap()
+    if _runs_tasks_itself(sender):
+        warm_pool.start()
+
+
+@worker_process_init.connect
+def warm_the_pool(**kwargs) -> None:
+    """Each prefork child grades in its own process, so it keeps its own warm pool."""
+    warm_pool.start()
+
+
+@worker_shutdown.connect
+@worker_process_shutdown.connect
+def drain_the_pool(**kwargs) -> None:
+    warm_pool.stop()
+
+
+def _runs_tasks_itself(consumer) -> bool:
+    """True for `--pool solo` and `--pool threads`, where no worker_process_init fires."""
+    module = type(getattr(consumer, "pool", None)).__module__
+    return module.endswith((".solo", ".thread"))

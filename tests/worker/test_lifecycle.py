@@ -97,3 +97,91 @@ def test_sweep_gives_up_after_the_maximum_attempts(queued, settings, monkeypatch
     queued.refresh_from_db()
     assert queued.status == Status.ERROR
     assert "gave up" in queued.message
+
+
+# --- The platform failed (no Docker engine): `error` with a retry, not terminal yet ----------
+
+
+def test_defer_ends_the_attempt_in_error_with_a_retry_time_and_it_is_not_final(queued):
+    claimed = lifecycle.claim(queued.pk)
+    assert lifecycle.defer(claimed, message="Grading is unavailable right now; we will retry automatically.",
+                           retry_in=30)
+    queued.refresh_from_db()
+    assert queued.status == Status.ERROR
+    assert queued.retry_at > timezone.now()
+    assert not queued.is_terminal
+    assert lifecycle.claim(queued.pk) is None  # not due yet
+
+
+def test_a_due_retry_is_claimed_once_and_its_result_is_final(queued):
+    first = lifecycle.claim(queued.pk)
+    lifecycle.defer(first, message="unavailable", retry_in=0)
+    second = lifecycle.claim(queued.pk)
+    assert (second.status, second.attempts, second.retry_at) == (Status.RUNNING, 2, None)
+    assert lifecycle.claim(queued.pk) is None
+    assert not lifecycle.finish(first, status=Status.FAILED)
+    assert lifecycle.finish(second, status=Status.PASSED, score=1.0)
+    queued.refresh_from_db()
+    assert queued.is_terminal and queued.retry_at is None
+
+
+def test_retry_delay_backs_off_up_to_the_cap(settings):
+    settings.GRADING_RETRY_BASE_SECONDS, settings.GRADING_RETRY_MAX_SECONDS = 5, 60
+    assert [lifecycle.retry_delay(n) for n in range(1, 7)] == [5, 10, 20, 40, 60, 60]
+
+
+def test_the_pipeline_defers_when_the_sandbox_is_unavailable(queued, monkeypatch):
+    from sandbox.result import SandboxUnavailable
+    from worker import pipeline
+
+    def no_engine(submission):
+        raise SandboxUnavailable("the Docker engine does not answer")
+
+    monkeypatch.setattr(pipeline, "_grade", no_engine)
+    with pytest.raises(pipeline.RetryLater) as raised:
+        pipeline.grade_submission(queued.pk)
+    queued.refresh_from_db()
+    assert queued.status == Status.ERROR
+    assert "grading is unavailable" in queued.message.lower() and "we will retry" in queued.message
+    assert raised.value.countdown == lifecycle.retry_delay(1)
+    assert queued.retry_at is not None
+
+
+def test_the_pipeline_gives_up_when_the_sandbox_stays_unavailable(queued, monkeypatch, settings):
+    from sandbox.result import SandboxUnavailable
+    from worker import pipeline
+
+    settings.GRADING_MAX_ATTEMPTS = 2
+    monkeypatch.setattr(pipeline, "_grade", lambda s: (_ for _ in ()).throw(SandboxUnavailable("down")))
+    with pytest.raises(pipeline.RetryLater):
+        pipeline.grade_submission(queued.pk)
+    Submission.objects.filter(pk=queued.pk).update(retry_at=timezone.now())
+    assert pipeline.grade_submission(queued.pk) == Status.ERROR
+    queued.refresh_from_db()
+    assert queued.is_terminal and "gave up" in queued.message
+
+
+def test_a_redelivered_task_for_a_finished_submission_does_nothing(queued, monkeypatch):
+    from worker import pipeline
+
+    monkeypatch.setattr(pipeline, "_grade", lambda s: (Status.PASSED, 1.0, {"checks": []}, ""))
+    assert pipeline.grade_submission(queued.pk) == Status.PASSED
+    assert pipeline.grade_submission(queued.pk) == "skipped"
+    queued.refresh_from_db()
+    assert queued.attempts == 1
+
+
+def test_sweep_re_enqueues_an_overdue_retry(queued, monkeypatch):
+    sent = []
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    lifecycle.defer(lifecycle.claim(queued.pk), message="unavailable", retry_in=0)
+    Submission.objects.filter(pk=queued.pk).update(retry_at=timezone.now() - timedelta(minutes=10))
+    assert sweep.sweep()["requeued"] == 1
+    assert sent == [queued.pk]
+    assert lifecycle.claim(queued.pk).attempts == 2
+
+
+def test_sweep_leaves_a_retry_that_is_not_overdue_to_its_task(queued, monkeypatch):
+    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue"))
+    lifecycle.defer(lifecycle.claim(queued.pk), message="unavailable", retry_in=5)
+    assert sweep.sweep()["requeued"] == 0

@@ -1,0 +1,115 @@
+"""The worker process's warm container pool (sandbox.pool), when SANDBOX_POOL_SIZE > 0.
+
+One pool per process that runs tasks (a prefork child, or the worker itself with
+`--pool solo`), started by a Celery signal and warmed with the shape of every exercise this
+worker's queues serve, so the first submission of each exercise already finds a container.
+What to preload comes from the exercise itself: the heavy libraries its reference solution
+imports, never one its checks forbid (importing it would only cost the learner memory).
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import threading
+from functools import lru_cache
+
+from django.conf import settings
+
+from courses.content.exercise_packages import Package, load_packages
+from sandbox.job import Job
+from sandbox.result import RunResult
+from sandbox.runner import run_job
+
+log = logging.getLogger(__name__)
+
+HEAVY = frozenset({"numpy", "scipy", "sklearn", "pandas", "torch"})
+_lock = threading.Lock()
+_pool = None
+
+
+def preload_for(package: Package) -> tuple[str, ...]:
+    """Heavy modules the reference solution imports, minus those any check forbids."""
+    forbidden = {
+        name.split(".")[0] for check in package.spec.get("checks", []) for name in check.get("forbid_imports", [])
+    }
+    return _preload(tuple(sorted(package.reference.items())), frozenset(forbidden))
+
+
+@lru_cache(maxsize=256)
+def _preload(sources: tuple[tuple[str, str], ...], forbidden: frozenset[str]) -> tuple[str, ...]:
+    found: set[str] = set()
+    for name, text in sources:
+        if not name.endswith(".py"):
+            continue
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            found.update(n for n in names if n.split(".")[0] in HEAVY and n.split(".")[0] not in forbidden)
+    return tuple(sorted(found))
+
+
+def get():
+    """The process's pool, created on first use; None when SANDBOX_POOL_SIZE is 0."""
+    global _pool
+    if settings.SANDBOX_POOL_SIZE <= 0:
+        return None
+    with _lock:
+        if _pool is None:
+            from sandbox.pool import WarmPool
+
+            _pool = WarmPool(settings.SANDBOX_POOL_SIZE, idle_seconds=settings.SANDBOX_POOL_IDLE_SECONDS)
+        return _pool
+
+
+def run(job: Job, package: Package) -> RunResult:
+    pool = get()
+    if pool is None:
+        return run_job(job)
+    return pool.run(job, preload=preload_for(package))
+
+
+def start() -> None:
+    """Remove warm containers of dead workers on this host, then warm every exercise's shape.
+
+    GPU shapes are warmed only on workers pinned to GPUs (SANDBOX_GPU_IDS); any worker also
+    warms a shape once it has run a job of it.
+    """
+    pool = get()
+    if pool is None:
+        return
+    from sandbox.pool import Shape, remove_orphans
+    from sandbox.result import SandboxUnavailable
+    from sandbox.runner import connect
+
+    from .sandbox_jobs import limits_for, sandbox_image
+
+    try:
+        removed = remove_orphans(connect())
+        if removed:
+            log.info("sandbox pool: removed %s warm containers of dead workers", removed)
+    except SandboxUnavailable as error:
+        log.warning("sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error)
+    gpu_ids = tuple(settings.SANDBOX_GPU_IDS) or None
+    packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
+    shapes = {
+        Shape(sandbox_image(), limits_for(package), package.device, gpu_ids, settings.SANDBOX_RUNTIME,
+              preload_for(package))
+        for package in packages
+        if package.device == "cpu" or gpu_ids
+    }
+    pool.warm(shapes)
+
+
+def stop() -> None:
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.close()
+
