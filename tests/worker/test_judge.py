@@ -100,3 +100,19 @@ def test_cases_not_run_because_of_a_timeout_say_so():
 def test_curves_are_series_by_step():
     curves = curves_from([{"epoch": 1, "loss": 0.9}, {"epoch": 2, "loss": 0.5, "acc": 0.7}, "junk"])
     assert curves == {"loss": [[1.0, 0.9], [2.0, 0.5]], "acc": [[2.0, 0.7]]}
+
+
+def test_a_curve_that_starts_again_becomes_a_new_run():
+    curves = curves_from([{"epoch": 1, "loss": 0.9}, {"epoch": 2, "loss": 0.5}, {"epoch": 1, "loss": 0.8}])
+    assert curves == {"loss": [[1.0, 0.9], [2.0, 0.5]], "loss (run 2)": [[1.0, 0.8]]}
+
+
+def test_tuples_and_dicts_are_compared_part_by_part():
+    want = ok({"W1": np.zeros((2, 2)), "b1": np.zeros(5)})
+    assert compare(want, ok({"W1": np.zeros((2, 2)), "b1": np.zeros(6)}), {}) == "'b1': expected 5 values, got 6"
+    assert compare(ok((np.ones(2), 1.0)), ok((np.ones(2), 1.5)), {}).startswith("item 1: entry (the value) should be 1 but was 1.5")
+
+
+def test_partition_mode_ignores_label_numbers_but_not_groupings():
+    assert compare(ok([0, 0, 1, 2]), ok([5, 5, 3, 1]), {"mode": "partition"}) is None
+    assert "grouped differently" in compare(ok([0, 0, 1, 1]), ok([0, 1, 1, 1]), {"mode": "partition"})

@@ -75,6 +75,8 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
         g = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         return f"expected {describe(want)} of numbers, got {describe(got)}"
+    if w.shape != g.shape and w.ndim == 1 and g.ndim == 1:
+        return f"expected {w.shape[0]} values, got {g.shape[0]}"
     if w.shape != g.shape:
         ws = "×".join(map(str, w.shape)) or "scalar"
         gs = "×".join(map(str, g.shape)) or "scalar"

@@ -299,17 +299,28 @@ def _missing_reason(learner: Observation) -> str:
 
 
 def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
-    """Per-name series from report.log(...) records, indexed by step/epoch when given."""
+    """Per-name series from report.log(...) records, indexed by step/epoch when given.
+
+    When the step goes back (a metric check trains again for its next repeat), a new series
+    starts: `loss`, then `loss (run 2)`, ...
+    """
     curves: dict[str, list[list[float]]] = {}
+    runs: dict[str, int] = {}
     for index, record in enumerate(metrics):
         if not isinstance(record, dict):
             continue
         x = record.get("step", record.get("epoch", index))
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            continue
         for key, value in record.items():
             if key in {"step", "epoch"} or isinstance(value, bool) or not isinstance(value, (int, float)):
                 continue
-            if isinstance(x, (int, float)):
-                curves.setdefault(key, []).append([float(x), float(value)])
+            run = runs.setdefault(key, 1)
+            name = key if run == 1 else f"{key} (run {run})"
+            if curves.get(name) and x <= curves[name][-1][0]:
+                runs[key] = run = run + 1
+                name = f"{key} (run {run})"
+            curves.setdefault(name, []).append([float(x), float(value)])
     return curves
 
 
