@@ -37,7 +37,7 @@ METRIC_NAMES = {"accuracy", "f1_macro", "mcc", "rmse", "mae", "r2", "adjusted_ra
 HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
 CHECK_FIELDS = {
-    "probe": {"call", "cases", "args", "kwargs", "compare", "construct", "module", "expected", "oracle"},
+    "probe": {"call", "cases", "args", "kwargs", "compare", "construct", "module", "expected", "oracle", "tensors"},
     "static": {"forbid_imports", "require_imports", "require_names", "forbid_calls"},
     "resource": {"max_seconds", "max_memory_mb"},
     "metric": {"call", "args", "kwargs", "construct", "module", "metric", "labels", "features", "thresholds", "repeats"},

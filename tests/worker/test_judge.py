@@ -116,3 +116,13 @@ def test_tuples_and_dicts_are_compared_part_by_part():
 def test_partition_mode_ignores_label_numbers_but_not_groupings():
     assert compare(ok([0, 0, 1, 2]), ok([5, 5, 3, 1]), {"mode": "partition"}) is None
     assert "grouped differently" in compare(ok([0, 0, 1, 1]), ok([0, 1, 1, 1]), {"mode": "partition"})
+
+
+@pytest.mark.parametrize("source", [
+    "from torch import nn\nlayer = nn.LSTM(3, 4)\n",
+    "import torch.nn as tnn\nlayer = tnn.LSTM(3, 4)\n",
+    "from torch.nn import LSTM as L\nlayer = L(3, 4)\n",
+])
+def test_banned_calls_are_found_through_import_aliases(source):
+    score, message = judge_static({"forbid_calls": ["torch.nn.LSTM"]}, {"solution.py": source})
+    assert score == 0 and "torch.nn.LSTM" in message

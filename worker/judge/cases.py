@@ -37,8 +37,9 @@ def cases_for(package: Package, check: dict, grader: ModuleType | None) -> list[
         if grader is None or not hasattr(grader, source):
             raise LookupError(f"{package.slug}: grader.py has no case generator '{source}'")
         rng = np.random.default_rng([version_seed(package), _stable(check["id"])])
-        return [{"args": codec.encode(list(c.get("args", []))), "kwargs": codec.encode(dict(c.get("kwargs", {})))}
-                for c in getattr(grader, source)(rng)]
+        cases = [{"args": codec.encode(list(c.get("args", []))), "kwargs": codec.encode(dict(c.get("kwargs", {})))}
+                 for c in getattr(grader, source)(rng)]
+        return _as_tensors(cases) if check.get("tensors") else cases
     return [{"args": check.get("args", []), "kwargs": check.get("kwargs", {})}]
 
 
@@ -62,3 +63,14 @@ def grader_expectations(package: Package, plan: dict, grader: ModuleType | None)
         value = getattr(grader, name)(*codec.decode(step["args"]), **codec.decode(step["kwargs"]))
         out[step["id"]] = {"id": step["id"], "status": "ok", "value": value}
     return out
+
+
+def _as_tensors(value):
+    """Mark every encoded array so the harness hands it to the learner as a torch tensor."""
+    if isinstance(value, list):
+        return [_as_tensors(v) for v in value]
+    if isinstance(value, dict):
+        if "__ndarray__" in value:
+            return {**value, "torch": True}
+        return {k: _as_tensors(v) for k, v in value.items()}
+    return value

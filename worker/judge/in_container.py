@@ -14,8 +14,9 @@ import urllib.error
 import urllib.request
 
 
-def load_module(name):
-    importlib.import_module(name)
+def load_module(*names):
+    for name in names:
+        importlib.import_module(name)
     return True
 
 

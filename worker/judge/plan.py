@@ -36,7 +36,8 @@ def build_plan(package: Package, *, seed: int, wall_seconds: float, for_referenc
     module = package.entrypoint.removesuffix(".py")
     budget = 0.8 * wall_seconds
     import_seconds = float(package.spec.get("import_seconds", min(DEFAULT_IMPORT_SECONDS, 0.3 * budget)))
-    steps = [{"kind": "call", "id": LOAD_STEP, "module": HELPER_MODULE, "function": "load_module", "args": [module],
+    oracles = sorted({c["oracle"].split(":")[0] for c in package.checks if c.get("oracle")}) if for_reference else []
+    steps = [{"kind": "call", "id": LOAD_STEP, "module": HELPER_MODULE, "function": "load_module", "args": [module, *oracles],
               "kwargs": {}, "timeout_seconds": import_seconds}]
     for check in package.checks:
         timeout = float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT))

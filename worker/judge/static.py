@@ -20,8 +20,24 @@ def imported_modules(tree: ast.AST) -> set[str]:
     return names
 
 
+def import_aliases(tree: ast.AST) -> dict[str, str]:
+    """Local name → full dotted name: `import torch.nn as nn` gives nn → torch.nn."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return aliases
+
+
 def called_names(tree: ast.AST) -> set[str]:
-    """Dotted names of everything called or referenced as an attribute chain (e.g. torch.nn.LSTM)."""
+    """Dotted names referenced as attribute chains (e.g. torch.nn.LSTM), also as resolved through
+    import aliases, so `from torch import nn; nn.LSTM` is torch.nn.LSTM too."""
+    aliases = import_aliases(tree)
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Attribute, ast.Name)):
@@ -33,6 +49,8 @@ def called_names(tree: ast.AST) -> set[str]:
             if isinstance(cur, ast.Name):
                 parts.append(cur.id)
                 found.add(".".join(reversed(parts)))
+                if cur.id in aliases:
+                    found.add(".".join([aliases[cur.id], *reversed(parts[:-1])]))
     return found
 
 
