@@ -9,7 +9,7 @@ from django.conf import settings
 from courses.content.exercise_packages import Package
 from sandbox.job import Job
 from sandbox.limits import DEFAULTS, Limits
-from sandbox.result import RunResult
+from sandbox.result import RunResult, SandboxUnavailable
 from sandbox.runner import run_job
 
 from .judge.plan import helper_files
@@ -21,7 +21,10 @@ def sandbox_image() -> str:
         return settings.SANDBOX_IMAGE
     from sandbox.images import image_tag
 
-    return image_tag()
+    try:
+        return image_tag()  # asks the engine which base it has
+    except Exception as error:  # docker's errors vary; all mean the engine is not usable now
+        raise SandboxUnavailable(f"cannot resolve the sandbox image: {error}") from error
 
 
 def limits_for(package: Package) -> Limits:
