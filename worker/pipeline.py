@@ -97,3 +97,9 @@ def _decoded(reference: dict[str, dict]) -> dict[str, dict]:
     from sandbox.harness import codec
 
     return {sid: {**step, "value": codec.decode(step.get("value"))} for sid, step in reference.items()}
+
+
+def grade_now(submission: Submission) -> tuple[str, float | None, dict | None, str]:
+    """(status, score, result, message) for a submission's files against the current package,
+    without claiming or finishing it: the regrade path."""
+    return _grade(submission)

@@ -55,3 +55,13 @@ def _runs_tasks_itself(consumer) -> bool:
     """True for `--pool solo` and `--pool threads`, where no worker_process_init fires."""
     module = type(getattr(consumer, "pool", None)).__module__
     return module.endswith((".solo", ".thread"))
+
+
+@shared_task(name="worker.tasks.regrade_batch", acks_late=True)
+def regrade_batch(batch_id: int) -> str:
+    """Regrade a batch created by the admin action; a redelivery resumes where it stopped."""
+    from .models import RegradeBatch
+    from .regrade import regrade_batch_run
+
+    batch = regrade_batch_run(RegradeBatch.objects.get(pk=batch_id))
+    return f"{batch.done}/{batch.total}"

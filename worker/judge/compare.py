@@ -65,7 +65,7 @@ def _compare_dtype(want: Any, got: Any) -> str | None:
 def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str | None:
     if isinstance(want, dict):
         return _compare_parts(want, got, rtol=rtol, atol=atol)
-    if isinstance(want, (tuple, list)) and not _rectangular(want):
+    if isinstance(want, tuple) or (isinstance(want, list) and not _rectangular(want)):
         return _compare_parts(want, got, rtol=rtol, atol=atol)
     try:
         w = np.asarray(want, dtype=float)
