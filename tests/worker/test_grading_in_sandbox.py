@@ -57,8 +57,29 @@ def test_printed_output_is_shown_but_never_trusted(matmul, package):
 
 
 def test_the_check_exercises_command_passes(matmul, sandbox_ready, capsys):
+    """Every package: reference 1.0, starter fails, each wrong solution fails its target check."""
     from django.core.management import call_command
 
-    call_command("check_exercises", "matmul-from-scratch")
+    call_command("check_exercises")
     out = capsys.readouterr().out
-    assert "1 exercises: 1 references passed, 1 starters failed, 3 wrong solutions rejected" in out
+    assert "10 exercises: 10 references passed, 10 starters failed, 27 wrong solutions rejected" in out
+
+
+def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_and_its_loss_curve(db, sandbox_ready):
+    from django.template.loader import render_to_string
+
+    from courses.content.exercise_packages import sync_exercises
+    from courses.models import Exercise
+
+    package = find_package(settings.CONTENT_DIR / "exercises", "mlp-numpy-digits")
+    sync_exercises([package])
+    wrong = (package.root / "wrong/forgot_to_normalize.py").read_text()
+    result, _ = grade_files(Exercise.objects.get(slug="mlp-numpy-digits"), package, {"solution.py": wrong},
+                            seed=11, labels={"backprop.test": "1"})
+    accuracy = checks(result)["test_accuracy"]
+    assert accuracy["status"] == "fail" and checks(result)["gradients_match_finite_differences"]["status"] == "pass"
+    assert "accuracy over 360 rows was" in accuracy["message"] and "full marks need ≥ 0.93" in accuracy["message"]
+    assert result["metrics"]["test_accuracy"]["value"] < 0.5
+    assert len(result["curves"]["loss"]) == 15 and "loss (run 3)" in result["curves"]
+    page = render_to_string("courses/result_report.html", {"result": result})
+    assert "Accuracy on held-out digits" in page and "≥ 0.93" in page and "<polyline" in page

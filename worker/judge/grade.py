@@ -169,7 +169,7 @@ def judge_metric(check: dict, plan_steps: list[dict], learner: Observation, refe
 
 def _metric_line(record: dict, runs: int) -> str:
     spread = f" (median of {runs} runs: {', '.join(f'{v:.4g}' for v in record['values'])})" if runs > 1 else ""
-    return f"{record['name']} on {record['rows']} held-out rows was {record['value']:.4g}{spread}"
+    return f"{record['name']} over {record['rows']} rows was {record['value']:.4g}{spread}"
 
 
 def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, str | None]:

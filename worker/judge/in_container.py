@@ -1,17 +1,28 @@
 """Shipped into every container as `_backprop_helpers.py`: plan steps that are not learner functions.
 
 `load_module` imports the learner's module in a step of its own, so slow imports (scikit-learn,
-torch) spend their own time budget instead of the first case's. `exchange` (for `http` checks) serves the learner's WSGI app (e.g. a Flask `app`) on a loopback port with werkzeug, sends
+torch) spend their own time budget instead of the first case's. `exchange` (for `http` checks) serves the learner's WSGI app (e.g. a Flask `app`) on a loopback port with the standard library's
+wsgiref, sends
 the check's requests over real HTTP with urllib, and returns what came back. It runs beside
 learner code, so it decides nothing: the judge compares the responses outside the container.
 """
 
 import importlib
 import json
-import logging
+import socketserver
 import threading
 import urllib.error
 import urllib.request
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+
+class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format, *args):  # the learner's own logging still reaches stderr
+        pass
 
 
 def load_module(*names):
@@ -21,12 +32,9 @@ def load_module(*names):
 
 
 def exchange(app_ref, requests, timeout=5.0):
-    from werkzeug.serving import make_server
-
     module_name, _, attribute = app_ref.partition(":")
     app = getattr(importlib.import_module(module_name), attribute or "app")
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -34,6 +42,7 @@ def exchange(app_ref, requests, timeout=5.0):
         return [_send(base, request, timeout) for request in requests]
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def _send(base, request, timeout):
