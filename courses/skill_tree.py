@@ -145,7 +145,11 @@ def render_svg(
 
 def _node_svg(node: Node, href: str | None, state: str | None = None) -> str:
     state = state if state in STATE_WORDS else None
-    tooltip = escape(node.title + (f" ({state})" if state else "") + (f": {node.summary}" if node.summary else ""))
+    tooltip = escape(
+        node.title
+        + (f" ({state})" if state else "")
+        + (f": {node.summary}" if node.summary else "")
+    )
     text_y = node.y + PAD_Y + LINE_H * 0.75
     spans = "".join(
         f'<tspan x="{node.x + NODE_W / 2:.1f}" y="{text_y + i * LINE_H:.1f}">{escape(line)}</tspan>'
