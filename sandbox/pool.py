@@ -15,8 +15,9 @@ shape has no warm container runs cold, and asks for that shape to be kept warm f
 Differences from a cold container, on purpose:
 
 * the command imports ``preload`` modules (with the BLAS/OpenMP thread count set first, as
-  the learner child would) before running the same supervisor; the supervisor still reads
-  the nonce only after that, so the trust model is unchanged;
+  the learner child would), writes a ready mark to stderr (read from the container log: a
+  container joins the pool only once its imports are done), then runs the same supervisor;
+  the supervisor still reads the nonce only after that, so the trust model is unchanged;
 * the job's own labels are not on the container (labels are fixed at creation); it carries
   ``backprop.pool=<host>:<pid>`` instead, and a ``backprop.deadline`` that covers its idle
   time plus a full run, so ``sandbox.reaper.reap`` removes it if the worker dies;
@@ -57,6 +58,8 @@ log = logging.getLogger(__name__)
 
 POOL_LABEL = "backprop.pool"
 MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+READY_MARK = "backprop-warm-ready"
+READY_TIMEOUT_SECONDS = 120.0
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 _PLACEHOLDER_PLAN = {"steps": [{"kind": "call", "id": "warm", "module": "m", "function": "f", "timeout_seconds": 1}]}
 
@@ -101,7 +104,13 @@ def preload_command(modules: Iterable[str], threads: int) -> list[str]:
         if not MODULE_NAME.match(name):
             raise ValueError(f"not a module name: {name!r}")
         lines += ["try:", f"    import {name}", "except Exception:", "    pass"]
-    lines += ["from backprop_harness.supervisor import main", "raise SystemExit(main())"]
+    lines += [
+        "import sys",
+        f"sys.stderr.write({READY_MARK!r} + '\\n')",  # read from the container log, before any attach
+        "sys.stderr.flush()",
+        "from backprop_harness.supervisor import main",
+        "raise SystemExit(main())",
+    ]
     return ["python3", "-I", "-B", "-c", "\n".join(lines)]
 
 
@@ -164,12 +173,14 @@ class WarmPool:
             return run_job(job)
         shape = Shape.of(job, preload)
         warm = self._take(shape)
-        self.warm([shape])
-        if warm is None:
-            self.stats["cold"] += 1
-            return run_job(job, client=self._client)
-        self.stats["warm"] += 1
-        return run_job(job, container=warm.container)
+        try:
+            if warm is None:
+                self.stats["cold"] += 1
+                return run_job(job, client=self._client)
+            self.stats["warm"] += 1
+            return run_job(job, container=warm.container)
+        finally:
+            self.warm([shape])  # refill after the job, so the refill's imports do not slow it down
 
     def fill(self, timeout: float = 120.0) -> bool:
         """Block until every known shape has ``size`` warm containers (for benches and tests)."""
@@ -208,7 +219,6 @@ class WarmPool:
                 if not queue:
                     return None
                 warm = queue.popleft()
-            self._wake.set()
             if time.time() - warm.started_at < self.idle_seconds and _running(warm.container):
                 return warm
             self.stats["discarded"] += 1
@@ -264,9 +274,15 @@ class WarmPool:
         container = self._client.containers.create(**warm_options(shape, self.owner, idle_seconds=self.idle_seconds, now=now))
         try:
             container.start()
+            ready = _wait_ready(container)
         except BaseException:
             _remove(container)
             raise
+        if not ready:
+            log.warning("sandbox pool: a warm container never became ready; removed")
+            _remove(container)
+            self._wake.wait(timeout=5.0)
+            return
         self.stats["started"] += 1
         with self._lock:
             if self._closed:
@@ -299,6 +315,19 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _wait_ready(container, timeout: float = READY_TIMEOUT_SECONDS) -> bool:
+    """True once the preload is done (the mark is in the container's log); False if it exited."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if READY_MARK.encode() in container.logs(stdout=False, stderr=True):
+            return True
+        container.reload()
+        if container.status not in ("created", "running"):
+            return False
+        time.sleep(0.05)
+    return False
 
 
 def _running(container) -> bool:

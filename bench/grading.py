@@ -1,0 +1,282 @@
+"""Submit-to-result latency of grading through the running web stack (issue #2).
+
+Starts its own stack unless `--url` names a running one: a Redis server on its own port,
+gunicorn and one Celery worker (`-c 1`, queue grading-cpu) on a dedicated PostgreSQL
+database (created if missing, never dropped). Logs in over HTTP as a bench user with a CSRF
+token, submits N correct solutions of `matmul-from-scratch` one after another, polls the
+status endpoint (as htmx does, `HX-Request: true`, until HTTP 286) and prints the median
+and p95 of submit-to-result. From the same run it times the same code as a bare
+`python -c` process and as a plain cold `docker run`, with ratios. Everything it starts is
+stopped; every step is bounded in time. See bench/README.md, section "Grading".
+
+    .venv/bin/python bench/grading.py [-n 20] [--pool-size 0] [--url http://127.0.0.1:8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_grading"
+SLUG = "matmul-from-scratch"
+USER_EMAIL, USER_PASSWORD = "bench-grader@example.com", "bench-grader-pw-4711"
+
+SOLUTION = """def matmul(A, B):
+    if len(A[0]) != len(B):
+        raise ValueError(f"{len(A)}x{len(A[0])} times {len(B)}x{len(B[0])}")
+    return [[sum(a * b for a, b in zip(row, col)) for col in zip(*B)] for row in A]
+"""
+# The same code on its own: define it and call it once, as a probe would.
+SNIPPET = SOLUTION + "print(matmul([[1.0, 2.0], [3.0, 4.0]], [[5.0], [6.0]]))\n"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(values: list[float]) -> tuple[float, float]:
+    return statistics.median(values), percentile(values, 95)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_port(port: int, timeout: float, proc: subprocess.Popen | None = None, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            sys.exit(f"{what} exited early (code {proc.returncode})")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    sys.exit(f"{what} did not listen on {port} within {timeout} s")
+
+
+@contextmanager
+def process(cmd: list[str], env: dict[str, str], log: Path):
+    """A subprocess in its own session, stopped (TERM, then KILL) however the block ends."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        try:
+            yield proc
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=10)
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = urllib.parse.urlparse(url).path.lstrip("/")
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+SETUP = f"""
+from django.conf import settings
+from accounts.models import User
+from courses.content.exercise_packages import find_package, sync_exercises
+sync_exercises([find_package(settings.CONTENT_DIR / "exercises", {SLUG!r})])
+user = User.objects.filter(email={USER_EMAIL!r}).first() or User.objects.create_user(
+    "bench-grader", {USER_EMAIL!r}, {USER_PASSWORD!r})
+user.set_password({USER_PASSWORD!r}); user.save()
+"""
+
+
+@contextmanager
+def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
+    """Redis (own port) + gunicorn + one Celery worker; yields the base URL."""
+    ensure_database(database_url)
+    redis_port, web_port = free_port(), free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+           "DJANGO_SETTINGS_MODULE": "config.settings", "SANDBOX_POOL_SIZE": str(pool_size),
+           "GRADING_LEASE_SECONDS": str(lease), "LOG_LEVEL": "WARNING"}
+    subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
+    subprocess.run([PYTHON, "manage.py", "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120)
+    with ExitStack() as stack:
+        redis = stack.enter_context(process(
+            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            env, logs / "redis.log"))
+        wait_port(redis_port, 10, redis, "redis-server")
+        web = stack.enter_context(process(
+            [GUNICORN, "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{web_port}", "--timeout", "60"],
+            env, logs / "gunicorn.log"))
+        worker_log = logs / f"worker-pool{pool_size}.log"
+        worker = stack.enter_context(process(
+            [PYTHON, "-m", "celery", "-A", "config", "worker", "-Q", "grading-cpu", "-c", "1", "--without-gossip",
+             "--without-mingle", "--without-heartbeat", "--loglevel", "INFO", "-n", f"bench-{os.getpid()}@%h"],
+            env, worker_log))
+        wait_port(web_port, 60, web, "gunicorn")
+        deadline = time.monotonic() + 90
+        while "ready." not in worker_log.read_text():
+            if worker.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"the worker did not start:\n{worker_log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{web_port}"
+
+
+class Learner:
+    """A logged-in browser session over plain HTTP: cookies, the CSRF token, htmx polling."""
+
+    def __init__(self, base: str):
+        self.base = base.rstrip("/")
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+
+    def _csrf(self) -> str:
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(self.base + path, data=body, headers=headers or {})
+        try:
+            return self.opener.open(req, timeout=30)
+        except urllib.error.HTTPError as response:  # 302 and 286 land here with NoRedirect
+            return response
+
+    def login(self, email: str, password: str) -> None:
+        self.request("/accounts/login/").read()
+        response = self.request("/accounts/login/", {"username": email, "password": password,
+                                                     "csrfmiddlewaretoken": self._csrf()},
+                                {"Referer": self.base + "/accounts/login/"})
+        if response.status != 302:
+            sys.exit(f"login failed with HTTP {response.status}")
+
+    def submit(self, slug: str, code: str) -> int:
+        self.request(f"/exercises/{slug}/").read()
+        response = self.request(f"/exercises/{slug}/submit/", {"code": code, "csrfmiddlewaretoken": self._csrf()},
+                                {"Referer": f"{self.base}/exercises/{slug}/"})
+        location = response.headers.get("Location", "")
+        match = re.search(r"/submissions/(\d+)/", location)
+        if response.status != 302 or not match:
+            sys.exit(f"submit failed: HTTP {response.status} {location!r}")
+        return int(match.group(1))
+
+    def wait_result(self, pk: int, timeout: float = 120, poll: float = 0.02) -> str:
+        """Poll the status fragment as htmx does; HTTP 286 means final."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = self.request(f"/submissions/{pk}/status/", headers={"HX-Request": "true"})
+            body = response.read().decode()
+            if response.status == 286:
+                return re.search(r'data-status="(\w+)"', body).group(1)
+            time.sleep(poll)
+        sys.exit(f"submission {pk} not graded within {timeout} s")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def submit_to_result(base: str, n: int, *, warmup: int = 1) -> list[float]:
+    learner = Learner(base)
+    learner.login(USER_EMAIL, USER_PASSWORD)
+    latencies = []
+    for index in range(warmup + n):
+        started = time.perf_counter()
+        pk = learner.submit(SLUG, SOLUTION)
+        status = learner.wait_result(pk)
+        elapsed = time.perf_counter() - started
+        if status != "passed":
+            sys.exit(f"submission {pk} ended {status}, expected passed")
+        if index >= warmup:  # the first one also runs (and caches) the reference solution
+            latencies.append(elapsed)
+    return latencies
+
+
+def bare_process(n: int, code: str = SNIPPET, python: str = PYTHON) -> list[float]:
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        subprocess.run([python, "-c", code], check=True, capture_output=True, timeout=60)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def cold_docker_run(n: int, image: str, code: str = SNIPPET) -> list[float]:
+    """A plain `docker run --rm --network none IMAGE python3 -c CODE`: no harness, no hardening."""
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        subprocess.run(["docker", "run", "--rm", "--network", "none", image, "python3", "-c", code],
+                       check=True, capture_output=True, timeout=120)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def sandbox_image() -> str:
+    sys.path.insert(0, str(ROOT))
+    from sandbox.images import image_tag
+
+    return os.environ.get("SANDBOX_IMAGE") or image_tag()
+
+
+def row(label: str, values: list[float], base: float | None) -> str:
+    median, p95 = summary(values)
+    ratio = f"{median / base:.1f}×" if base else "1.0×"
+    return f"| {label} | {len(values)} | {median * 1000:.0f} | {p95 * 1000:.0f} | {ratio} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=20, help="submissions (and runs of each baseline)")
+    parser.add_argument("--url", help="a running stack to use instead of starting one (bench user must exist)")
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--pool-size", type=int, default=0, help="SANDBOX_POOL_SIZE of the worker it starts")
+    parser.add_argument("--logs", default=str(ROOT / "var" / "bench-grading"))
+    args = parser.parse_args()
+    logs = Path(args.logs)
+    logs.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    image = sandbox_image()
+    bare = bare_process(args.n)
+    cold = cold_docker_run(args.n, image)
+    if args.url:
+        web = submit_to_result(args.url, args.n)
+    else:
+        with stack(args.database_url, args.pool_size, logs) as base:
+            web = submit_to_result(base, args.n)
+    bare_median = statistics.median(bare)
+    print(f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, image {image}, "
+          f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n")
+    print("| what | runs | median ms | p95 ms | median ÷ bare |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    print(row("bare `python -c` (host venv)", bare, None))
+    print(row("plain cold `docker run --rm --network none`", cold, bare_median))
+    print(row("submit → result through the web stack (HTTP, Redis, Celery, hardened sandbox, judge)",
+              web, bare_median))
+    print(f"\nsubmit→result median ÷ plain cold container: {statistics.median(web) / statistics.median(cold):.1f}×")
+
+
+if __name__ == "__main__":
+    main()
