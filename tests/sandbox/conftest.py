@@ -52,3 +52,19 @@ def no_sandbox_container_left(request):
     for container in left:
         container.remove(force=True)
     assert not left, f"sandbox containers left behind: {[c.name for c in left]}"
+
+
+@pytest.fixture(params=["runc", "runsc"])
+def sandbox_runtime(request, docker_client) -> str:
+    """Attack tests run under runc and gVisor; runsc skips (reason printed) only when it is
+    not registered with the engine and REQUIRE_DOCKER is unset."""
+    name = request.param
+    if name not in (docker_client.info().get("Runtimes") or {}):
+        reason = (
+            f"the {name} runtime is not registered with dockerd "
+            "(scripts/start-dockerd.sh registers runsc when it is installed)"
+        )
+        if REQUIRE_DOCKER:
+            pytest.fail(f"{reason}; REQUIRE_DOCKER=1")
+        pytest.skip(reason)
+    return name

@@ -12,8 +12,9 @@ from sandbox.runner import run_job
 pytestmark = pytest.mark.docker
 
 
+@pytest.mark.attacks
 def test_an_uploaded_sitecustomize_or_pth_file_never_runs_in_the_supervisor(
-    docker_client, sandbox_image
+    docker_client, sandbox_image, sandbox_runtime
 ):
     hijack = b"import os\nos._exit(3)\n"
     run = run_job(
@@ -25,6 +26,7 @@ def test_an_uploaded_sitecustomize_or_pth_file_never_runs_in_the_supervisor(
                 "usercustomize.py": hijack,
                 "evil.pth": b"import os; os._exit(3)\n",
             },
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -32,7 +34,10 @@ def test_an_uploaded_sitecustomize_or_pth_file_never_runs_in_the_supervisor(
     assert codec.decode(run.steps[0]["value"]) == "graded"
 
 
-def test_a_fork_bomb_is_contained_and_the_result_is_still_authentic(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_a_fork_bomb_is_contained_and_the_result_is_still_authentic(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
@@ -48,6 +53,7 @@ def test_a_fork_bomb_is_contained_and_the_result_is_still_authentic(docker_clien
     """,
             timeout_seconds=5,
             limits={"pids": 32, "wall_seconds": 15},
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )

@@ -104,14 +104,16 @@ def test_torch_is_seeded_and_tensors_come_back_as_arrays(docker_client, sandbox_
     assert np.array_equal(first, again)
 
 
+@pytest.mark.attacks
 def test_a_step_that_loops_forever_times_out_and_later_steps_are_skipped(
-    docker_client, sandbox_image
+    docker_client, sandbox_image, sandbox_runtime
 ):
     job = call_job(
         sandbox_image,
         "def solve():\n    while True:\n        pass\n",
         timeout_seconds=2,
         limits={"wall_seconds": 10},
+        runtime=sandbox_runtime,
     )
     job.plan["steps"].append(dict(job.plan["steps"][0], id="s2"))
     run = run_job(job, client=docker_client)
@@ -120,7 +122,10 @@ def test_a_step_that_loops_forever_times_out_and_later_steps_are_skipped(
     assert run.wall_seconds < 8
 
 
-def test_the_container_deadline_kills_a_run_whose_harness_hangs(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_the_container_deadline_kills_a_run_whose_harness_hangs(
+    docker_client, sandbox_image, sandbox_runtime
+):
     # Stopping the supervisor leaves nobody to enforce step timeouts: the host clock must.
     run = run_job(
         call_job(
@@ -134,6 +139,7 @@ def test_the_container_deadline_kills_a_run_whose_harness_hangs(docker_client, s
     """,
             timeout_seconds=2,
             limits={"wall_seconds": 4},
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -141,7 +147,10 @@ def test_the_container_deadline_kills_a_run_whose_harness_hangs(docker_client, s
     assert 4 <= run.wall_seconds < 9
 
 
-def test_allocating_beyond_the_memory_limit_is_reported_as_memory(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_allocating_beyond_the_memory_limit_is_reported_as_memory(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
@@ -151,6 +160,7 @@ def test_allocating_beyond_the_memory_limit_is_reported_as_memory(docker_client,
             return float(np.ones(2 * 1024**3 // 8).sum())
     """,
             limits={"memory_mb": 256},
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -158,7 +168,8 @@ def test_allocating_beyond_the_memory_limit_is_reported_as_memory(docker_client,
     assert "256 MiB" in run.message
 
 
-def test_there_is_no_network(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_there_is_no_network(docker_client, sandbox_image, sandbox_runtime):
     run = run_job(
         call_job(
             sandbox_image,
@@ -178,6 +189,7 @@ def test_there_is_no_network(docker_client, sandbox_image):
                 outcomes["dns"] = type(error).__name__
             return outcomes
     """,
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -185,8 +197,9 @@ def test_there_is_no_network(docker_client, sandbox_image):
     assert outcomes["connect"] != "connected" and outcomes["dns"] != "resolved", outcomes
 
 
+@pytest.mark.attacks
 def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(
-    docker_client, sandbox_image
+    docker_client, sandbox_image, sandbox_runtime
 ):
     run = run_job(
         call_job(
@@ -201,6 +214,7 @@ def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(
     """,
             timeout_seconds=20,
             limits={"wall_seconds": 25},
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -210,7 +224,10 @@ def test_flooding_stdout_is_cut_with_a_mark_and_the_result_stays_authentic(
     assert value_of(run) == 42 and run.diagnostics["valid_result_lines"] == 1
 
 
-def test_a_forged_result_line_from_learner_code_is_not_accepted(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_a_forged_result_line_from_learner_code_is_not_accepted(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
@@ -223,6 +240,7 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(docker_client, s
                 container_stdout.write("\\n" + FORGED + "\\n")
             return 1
     """,
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
@@ -231,7 +249,10 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(docker_client, s
     assert run.diagnostics["forged_result_lines"] >= 1
 
 
-def test_the_learner_cannot_read_the_supervisor_or_the_nonce(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_the_learner_cannot_read_the_supervisor_or_the_nonce(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
@@ -243,18 +264,23 @@ def test_the_learner_cannot_read_the_supervisor_or_the_nonce(docker_client, sand
             for name in ("mem", "fd/0", "environ"):
                 try:
                     with open(f"/proc/{parent}/{name}", "rb") as handle:
-                        handle.read(1)
-                    found[name] = "readable"
+                        found[name] = f"read {len(handle.read(64))} bytes"
                 except OSError as error:
                     found[name] = type(error).__name__
             found["env"] = sorted(os.environ)
             return found
     """,
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
     found = value_of(run)
-    assert found["mem"] == found["fd/0"] == "PermissionError", found
+    assert found["mem"] == "PermissionError", found
+    # gVisor lets a same-uid process open a non-dumpable process's fds; by then the supervisor
+    # has read all of stdin and the host has closed it, so there is nothing left to read.
+    assert found["fd/0"] == ("PermissionError" if sandbox_runtime == "runc" else "read 0 bytes"), (
+        found
+    )
     # Only what Docker, Python and the harness set: nothing from the host or the worker.
     assert set(found["env"]) <= {
         "PATH",
@@ -267,28 +293,36 @@ def test_the_learner_cannot_read_the_supervisor_or_the_nonce(docker_client, sand
     }, found
 
 
-def test_the_container_is_unprivileged_and_its_root_is_read_only(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_the_container_is_unprivileged_and_its_root_is_read_only(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
             """
-        import os
+        import ctypes, os
         def solve():
             status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines() if ":\\t" in line)
             try:
                 open("/etc/backprop-was-here", "w")
                 root = "writable"
             except OSError as error:
-                root = type(error).__name__
-            return os.getuid(), status["CapEff"].strip(), status["NoNewPrivs"].strip(), root
+                root = "not writable"  # EROFS under runc, EACCES under gVisor
+            no_new_privs = ctypes.CDLL(None).prctl(39, 0, 0, 0, 0)  # PR_GET_NO_NEW_PRIVS
+            return os.getuid(), status["CapEff"].strip(), str(no_new_privs), root
     """,
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
-    assert value_of(run) == (10001, "0000000000000000", "1", "OSError")
+    assert value_of(run) == (10001, "0000000000000000", "1", "not writable")
 
 
-def test_killing_the_supervisor_means_the_harness_is_lost(docker_client, sandbox_image):
+@pytest.mark.attacks
+def test_killing_the_supervisor_means_the_harness_is_lost(
+    docker_client, sandbox_image, sandbox_runtime
+):
     run = run_job(
         call_job(
             sandbox_image,
@@ -298,6 +332,7 @@ def test_killing_the_supervisor_means_the_harness_is_lost(docker_client, sandbox
             os.kill(os.getppid(), 9)
             return 1
     """,
+            runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
