@@ -1,0 +1,4 @@
+def solve(a, b):
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 * 1024 * 1024))
