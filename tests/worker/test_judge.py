@@ -126,3 +126,69 @@ def test_partition_mode_ignores_label_numbers_but_not_groupings():
 def test_banned_calls_are_found_through_import_aliases(source):
     score, message = judge_static({"forbid_calls": ["torch.nn.LSTM"]}, {"solution.py": source})
     assert score == 0 and "torch.nn.LSTM" in message
+
+
+def a_metric_package(tmp_path):
+    from types import SimpleNamespace
+
+    (tmp_path / "hidden").mkdir()
+    np.save(tmp_path / "hidden/y.npy", np.array([0, 1, 1, 0, 1, 0, 1, 1, 0, 0]))
+    check = {"id": "acc", "kind": "metric", "name": "Accuracy", "metric": "accuracy", "labels": "hidden/y.npy",
+             "thresholds": [{"at": 0.9, "credit": 1.0}, {"at": 0.6, "credit": 0.5}], "hint": "normalize"}
+    return SimpleNamespace(root=tmp_path, checks=[check]), check
+
+
+def metric_steps(count):
+    return [{"id": f"acc#{i}", "function": "fit_predict", "args": [{"__file__": "data/X.npy"}], "kwargs": {}} for i in range(count)]
+
+
+def test_a_metric_below_full_marks_earns_its_tier_and_says_how_far_it_is(tmp_path):
+    from worker.judge.grade import judge_metric
+
+    package, check = a_metric_package(tmp_path)
+    truth = [0, 1, 1, 0, 1, 0, 1, 1, 0, 0]
+    seven_right = [1, 0, 0] + truth[3:]
+    steps = metric_steps(3)
+    learner = Observation(exit_reason="ok", steps={s["id"]: {"status": "ok", "value": v} for s, v in
+                                                   zip(steps, [seven_right, truth, [1] * 10])})
+    reference = {s["id"]: {"status": "ok", "value": truth} for s in steps}
+    result, record = judge_metric(check, steps, learner, reference, package)
+    assert (result.status, result.score) == ("fail", 0.5)
+    assert result.message.startswith("accuracy over 10 rows was 0.7 (median of 3 runs: 0.7, 1, 0.5)")
+    assert "full marks need ≥ 0.9 (the reference solution reaches 1)" in result.message
+    assert "This earns 50% of the check (tier ≥ 0.6)." in result.message
+    assert record["value"] == 0.7 and record["reference"] == 1.0
+
+
+def test_predictions_of_the_wrong_length_are_explained(tmp_path):
+    from worker.judge.grade import judge_metric
+
+    package, check = a_metric_package(tmp_path)
+    steps = metric_steps(1)
+    learner = Observation(exit_reason="ok", steps={"acc#0": {"status": "ok", "value": list(range(2))}})
+    result, _ = judge_metric(check, steps, learner, {}, package)
+    assert result.score == 0
+    assert result.message == "fit_predict(data/X.npy) returned 2 predictions; expected 10, one per held-out row."
+
+
+def test_an_http_check_names_the_request_the_expected_status_and_what_came():
+    from worker.judge.grade import judge_http
+
+    check = {"id": "api", "kind": "http", "requests": [
+        {"method": "GET", "path": "/health", "expect_status": 200},
+        {"method": "POST", "path": "/fit", "json": {"k": 2}, "expect_status": 400, "expect_keys": ["error"]},
+        {"method": "POST", "path": "/predict", "json": {"points": [[0]]}, "compare": {"field": "labels", "mode": "partition"}},
+    ]}
+    answers = [{"status": 200, "json": {"status": "ok"}}, {"status": 500, "text": "Internal Server Error"},
+               {"status": 200, "json": {"labels": [3]}}]
+    learner = Observation(exit_reason="ok", steps={"api#0": {"status": "ok", "value": answers}})
+    reference = {"api#0": {"status": "ok", "value": [{}, {}, {"status": 200, "json": {"labels": [0]}}]}}
+    result = judge_http(check, [], learner, reference)
+    assert result.status == "fail" and result.score == round(2 / 3, 4)
+    assert result.message.startswith("Request 2 of 3: POST /fit with {'k': 2}: expected status 400, got 500")
+
+
+def test_one_banned_call_listed_under_two_spellings_is_reported_once():
+    source = "import numpy as np\nnp.linalg.lstsq(1, 2)\n"
+    _, message = judge_static({"forbid_calls": ["numpy.linalg.lstsq", "np.linalg.lstsq"]}, {"solution.py": source})
+    assert message.count("lstsq") == 1

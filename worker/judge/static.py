@@ -34,11 +34,12 @@ def import_aliases(tree: ast.AST) -> dict[str, str]:
     return aliases
 
 
-def called_names(tree: ast.AST) -> set[str]:
-    """Dotted names referenced as attribute chains (e.g. torch.nn.LSTM), also as resolved through
-    import aliases, so `from torch import nn; nn.LSTM` is torch.nn.LSTM too."""
+def called_names(tree: ast.AST) -> dict[str, str]:
+    """Dotted names referenced as attribute chains (e.g. torch.nn.LSTM), each mapped to its
+    spelling through import aliases, so `from torch import nn; nn.LSTM` is torch.nn.LSTM too.
+    Both spellings are keys; the value is the resolved one."""
     aliases = import_aliases(tree)
-    found = set()
+    found = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.Attribute, ast.Name)):
             parts = []
@@ -48,9 +49,9 @@ def called_names(tree: ast.AST) -> set[str]:
                 cur = cur.value
             if isinstance(cur, ast.Name):
                 parts.append(cur.id)
-                found.add(".".join(reversed(parts)))
-                if cur.id in aliases:
-                    found.add(".".join([aliases[cur.id], *reversed(parts[:-1])]))
+                written = ".".join(reversed(parts))
+                resolved = ".".join([aliases[cur.id], *reversed(parts[:-1])]) if cur.id in aliases else written
+                found[written] = found[resolved] = resolved
     return found
 
 
@@ -78,7 +79,9 @@ def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
         except SyntaxError as exc:
             return 0.0, f"{name} line {exc.lineno}: syntax error ({exc.msg}); fix it so the code can be read."
     imports = set().union(*(imported_modules(t) for t in trees.values())) if trees else set()
-    calls = set().union(*(called_names(t) for t in trees.values())) if trees else set()
+    calls: dict[str, str] = {}
+    for tree in trees.values():
+        calls.update(called_names(tree))
     defined = set().union(*(defined_names(t) for t in trees.values())) if trees else set()
     for banned in check.get("forbid_imports", []):
         hits = sorted(m for m in imports if _matches(m, banned))
@@ -90,9 +93,11 @@ def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
     for name in check.get("require_names", []):
         if name not in defined:
             problems.append(f"does not define {name}")
+    reported: set[str] = set()
     for banned in check.get("forbid_calls", []):
-        hits = sorted(c for c in calls if c == banned or c.endswith("." + banned.split(".")[-1]) and banned in c)
-        if hits:
+        hits = sorted({calls[c] for c in calls if c == banned or c.endswith("." + banned.split(".")[-1]) and banned in c})
+        if hits and not reported & set(hits):
+            reported.update(hits)
             problems.append(f"uses {hits[0]}, which this exercise forbids")
     if problems:
         return 0.0, "Your code " + "; ".join(problems) + "."
