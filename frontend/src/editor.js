@@ -2,8 +2,8 @@
 // Python highlighting, line numbers and indentation, Ctrl/Cmd-Enter to submit, "reset to
 // starter", and drafts autosaved to the server. Without this script the textarea still
 // works, and "Save draft" still posts. Built into static/vendor/editor.js by `npm run build`.
-import { EditorView, basicSetup } from "codemirror";
-import { keymap } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+import { EditorView, keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { indentUnit } from "@codemirror/language";
 import { Prec } from "@codemirror/state";
