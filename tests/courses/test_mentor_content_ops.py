@@ -1,0 +1,83 @@
+"""Admin content operations: an exercise check on a worker, and a new path version that keeps progress."""
+
+import copy
+
+import pytest
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
+
+from courses import exercise_checks, progress
+from courses.models import Enrollment, ExerciseCheck, ItemProgress, Topic, UnitExercise
+from courses.models import Path as LearningPath
+from tests.courses.test_content_import import PATH, run, write
+
+pytestmark = pytest.mark.django_db
+
+
+def test_running_a_check_writes_the_row_then_sends_the_task(client, admin_user, matmul, monkeypatch,
+                                                              django_capture_on_commit_callbacks):
+    sent = []
+    from config.celery import app
+
+    monkeypatch.setattr(app, "send_task", lambda name, args, queue: sent.append((name, args, queue)))
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("courses:exercise-check-run", args=[matmul.slug]))
+    check = ExerciseCheck.objects.get()
+    assert response["Location"] == reverse("courses:exercise-check", args=[check.pk])
+    assert sent == [("courses.tasks.check_exercise", [check.pk], "grading-cpu")]
+    page = client.get(response["Location"], headers={"HX-Request": "true"})
+    assert page.status_code == 200 and 'data-state="queued"' in page.content.decode()
+
+
+def test_the_task_records_the_commands_output(matmul, monkeypatch):
+    def fine(name, slug, stdout, stderr):
+        stdout.write(f"ok   {slug}: reference scores 1.0\n")
+
+    monkeypatch.setattr(exercise_checks, "call_command", fine)
+    check = ExerciseCheck.objects.create(exercise=matmul)
+    done = exercise_checks.exercise_check_run(check.pk)
+    assert done.state == "ok" and "reference scores 1.0" in done.output and done.finished_at
+    assert exercise_checks.exercise_check_run(check.pk).output == done.output  # redelivered: no second run
+
+
+def test_a_failing_check_is_shown_as_failed(client, admin_user, matmul, monkeypatch):
+    def misses(name, slug, stdout, stderr):
+        stdout.write(f"MISS {slug}: the starter passes\n")
+        raise CommandError("1 problem(s)")
+
+    monkeypatch.setattr(exercise_checks, "call_command", misses)
+    check = exercise_checks.exercise_check_run(ExerciseCheck.objects.create(exercise=matmul).pk)
+    assert check.state == "failed" and "the starter passes" in check.output and "1 problem(s)" in check.output
+    client.force_login(admin_user)
+    response = client.get(reverse("courses:exercise-check", args=[check.pk]), headers={"HX-Request": "true"})
+    assert response.status_code == 286  # htmx stops polling
+
+
+def test_a_new_path_version_keeps_enrolled_learners_progress(tmp_path, alice, bob):
+    content = write(tmp_path / "content", {"basics": copy.deepcopy(PATH)})
+    run(content)
+    path = LearningPath.objects.get(slug="basics")
+    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=5)
+    dot = Topic.objects.get(number="1.1")
+    project = UnitExercise.objects.get(kind="project")
+    progress.progress_tick(user=alice, kind="topic", item_id=dot.pk, done=True)
+    progress.unit_item_approve(mentor=bob, learner=alice, unit_item=project)
+
+    version_2 = copy.deepcopy(PATH)
+    version_2["version"] = 2
+    version_2["phases"][0]["units"].pop()  # week 2 (with the approved project) leaves
+    version_2["phases"][0]["units"][0]["topics"].pop(0)  # so does topic 1.1
+    write(content, {"basics": version_2})
+    run(content)
+    path.refresh_from_db()
+    assert path.version == 2
+    assert ItemProgress.objects.filter(user=alice).count() == 2  # archived, not deleted: nothing cascaded
+    assert [u.unit.number for u in progress.path_progress(alice, path).units] == [1]  # the live path renders
+
+    write(content, {"basics": copy.deepcopy(PATH)})  # the items come back, and so does the progress
+    run(content)
+    restored = progress.path_progress(alice, path)
+    assert restored.unit(2).milestone_reached
+    assert next(i for i in restored.unit(1).items if i.id == dot.pk).done
