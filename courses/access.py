@@ -26,7 +26,9 @@ def get_live_path(slug: str) -> Path:
 
 def get_own_submission(user, pk: int) -> Submission:
     """Only the learner's own attempt: for actions (diff, review request) admins do not take for them."""
-    return get_object_or_404(Submission.objects.select_related("exercise", "user"), pk=pk, user_id=user.pk)
+    return get_object_or_404(
+        Submission.objects.select_related("exercise", "user"), pk=pk, user_id=user.pk
+    )
 
 
 def _mentored_learner_ids(mentor):
@@ -80,7 +82,8 @@ def visible_requests(user) -> QuerySet:
 
 def get_request_for_user(user, pk: int) -> ReviewRequest:
     return get_object_or_404(
-        visible_requests(user).select_related("submission__exercise", "learner", "review__mentor"), pk=pk
+        visible_requests(user).select_related("submission__exercise", "learner", "review__mentor"),
+        pk=pk,
     )
 
 

@@ -16,8 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import progress
-from .models import Enrollment, Exercise, Path, ReviewRequest, Status, Submission
 from .mentor_reviews import queue_waits
+from .models import Enrollment, Exercise, Path, ReviewRequest, Status, Submission
 
 
 def percentile(values: list[float], p: float) -> float | None:
@@ -44,7 +44,9 @@ class ExerciseStats:
 
 
 def exercise_stats(exercises=None, top_checks: int = 3) -> list[ExerciseStats]:
-    exercises = list(exercises if exercises is not None else Exercise.objects.filter(is_archived=False))
+    exercises = list(
+        exercises if exercises is not None else Exercise.objects.filter(is_archived=False)
+    )
     rows = (
         Submission.objects.filter(exercise__in=exercises)
         .exclude(status__in=[Status.QUEUED, Status.RUNNING])
@@ -64,11 +66,15 @@ def exercise_stats(exercises=None, top_checks: int = 3) -> list[ExerciseStats]:
         attempts_to_pass, hours_to_pass = [], []
         for history in per[exercise.pk].values():
             item.learners += 1
-            first_pass = next((i for i, (status, _) in enumerate(history) if status == Status.PASSED), None)
+            first_pass = next(
+                (i for i, (status, _) in enumerate(history) if status == Status.PASSED), None
+            )
             if first_pass is not None:
                 item.passed += 1
                 attempts_to_pass.append(first_pass + 1)
-                hours_to_pass.append((history[first_pass][1] - history[0][1]).total_seconds() / 3600)
+                hours_to_pass.append(
+                    (history[first_pass][1] - history[0][1]).total_seconds() / 3600
+                )
         item.median_attempts = statistics.median(attempts_to_pass) if attempts_to_pass else None
         item.median_hours_to_pass = statistics.median(hours_to_pass) if hours_to_pass else None
         item.failed_checks = failed[exercise.pk].most_common(top_checks)
@@ -108,7 +114,11 @@ class QueueHealth:
 
 def review_queue_health(now=None, days: int = 30) -> QueueHealth:
     now = now or timezone.now()
-    open_rows = list(ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN).values_list("created_at", flat=True))
+    open_rows = list(
+        ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN).values_list(
+            "created_at", flat=True
+        )
+    )
     waits = queue_waits(now - timedelta(days=days))
     return QueueHealth(
         waiting=len(open_rows),
@@ -131,15 +141,23 @@ class GradingHealth:
 def grading_health(now=None) -> GradingHealth:
     now = now or timezone.now()
     counts = Counter(
-        Submission.objects.filter(status__in=[Status.QUEUED, Status.RUNNING]).values_list("status", flat=True)
+        Submission.objects.filter(status__in=[Status.QUEUED, Status.RUNNING]).values_list(
+            "status", flat=True
+        )
     )
-    rows = Submission.objects.filter(finished_at__gte=now - timedelta(hours=1)).filter(
-        ~Q(status=Status.QUEUED)).values_list("created_at", "started_at", "finished_at")
+    rows = (
+        Submission.objects.filter(finished_at__gte=now - timedelta(hours=1))
+        .filter(~Q(status=Status.QUEUED))
+        .values_list("created_at", "started_at", "finished_at")
+    )
     latency = [(f - c).total_seconds() for c, s, f in rows]
     runs = [(f - s).total_seconds() for c, s, f in rows if s]
     return GradingHealth(
-        queued=counts[Status.QUEUED], running=counts[Status.RUNNING], finished_last_hour=len(latency),
-        p50_seconds=percentile(latency, 50), p95_seconds=percentile(latency, 95),
+        queued=counts[Status.QUEUED],
+        running=counts[Status.RUNNING],
+        finished_last_hour=len(latency),
+        p50_seconds=percentile(latency, 50),
+        p95_seconds=percentile(latency, 95),
         p50_run_seconds=percentile(runs, 50),
     )
 
@@ -173,8 +191,13 @@ class BarChart:
         return self.width - self.label_width - 60
 
 
-def bar_chart(items: list[tuple[str, float, str]], *, maximum: float | None = None, width: int = 640,
-              label_width: int = 220) -> BarChart:
+def bar_chart(
+    items: list[tuple[str, float, str]],
+    *,
+    maximum: float | None = None,
+    width: int = 640,
+    label_width: int = 220,
+) -> BarChart:
     """items: (label, value, text shown after the bar)."""
     top = maximum or max((v for _, v, _ in items), default=0) or 1
     row = 26
@@ -183,5 +206,7 @@ def bar_chart(items: list[tuple[str, float, str]], *, maximum: float | None = No
     for i, (label, value, text) in enumerate(items):
         width_of_bar = max(0.0, plot * value / top)
         y = 8 + i * row
-        bars.append(Bar(label[:34], value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15))
+        bars.append(
+            Bar(label[:34], value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15)
+        )
     return BarChart(bars, width, 16 + row * max(1, len(items)), label_width, row)

@@ -71,7 +71,9 @@ def _add_learner(cohort: Cohort, user) -> None:
     """In the cohort and enrolled in its path (keeping an existing enrollment's pace)."""
     cohort.learners.add(user)
     Enrollment.objects.get_or_create(
-        user=user, path=cohort.path, defaults={"started_on": cohort.starts_on, "weekly_hours": user.weekly_hours_goal}
+        user=user,
+        path=cohort.path,
+        defaults={"started_on": cohort.starts_on, "weekly_hours": user.weekly_hours_goal},
     )
 
 
@@ -80,7 +82,9 @@ def cohort_invite(*, cohort: Cohort, text: str, invited_by) -> InviteReport:
     """Existing accounts join at once (and are told); other emails get an invite link."""
     report = InviteReport()
     valid, report.invalid = parse_emails(text)
-    users = {u.email.lower(): u for u in get_user_model().objects.filter(email__in=[e for _, e in valid])}
+    users = {
+        u.email.lower(): u for u in get_user_model().objects.filter(email__in=[e for _, e in valid])
+    }
     members = set(cohort.learners.values_list("pk", flat=True))
     seen = set()
     for _, email in valid:
@@ -95,11 +99,20 @@ def cohort_invite(*, cohort: Cohort, text: str, invited_by) -> InviteReport:
                 continue
             _add_learner(cohort, user)
             CohortInvite.objects.update_or_create(
-                cohort=cohort, email=email,
-                defaults={"invited_by": invited_by, "accepted_by": user, "accepted_at": timezone.now()},
+                cohort=cohort,
+                email=email,
+                defaults={
+                    "invited_by": invited_by,
+                    "accepted_by": user,
+                    "accepted_at": timezone.now(),
+                },
             )
-            notify(user, "other", f"You joined the cohort {cohort.name} ({cohort.path.title}).",
-                   cohort.path.get_absolute_url())
+            notify(
+                user,
+                "other",
+                f"You joined the cohort {cohort.name} ({cohort.path.title}).",
+                cohort.path.get_absolute_url(),
+            )
             report.added.append(email)
         else:
             invite, created = CohortInvite.objects.get_or_create(
@@ -117,9 +130,13 @@ def _email_invite(invite: CohortInvite) -> None:
 
     link = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('courses:cohort-join', args=[invite.token])}"
     try:
-        send_mail(f"Join {invite.cohort.name} on Backprop",
-                  f"You are invited to the cohort {invite.cohort.name} ({invite.cohort.path.title}).\n\n"
-                  f"Sign up or log in, then open:\n{link}\n", None, [invite.email])
+        send_mail(
+            f"Join {invite.cohort.name} on Backprop",
+            f"You are invited to the cohort {invite.cohort.name} ({invite.cohort.path.title}).\n\n"
+            f"Sign up or log in, then open:\n{link}\n",
+            None,
+            [invite.email],
+        )
     except Exception:  # the link is also shown to the admin; a mail outage must not undo the invite
         import logging
 
@@ -132,7 +149,12 @@ class InviteRefused(ValueError):
 
 @transaction.atomic
 def invite_accept(*, user, token: str) -> Cohort:
-    invite = CohortInvite.objects.select_for_update().select_related("cohort__path").filter(token=token).first()
+    invite = (
+        CohortInvite.objects.select_for_update()
+        .select_related("cohort__path")
+        .filter(token=token)
+        .first()
+    )
     if invite is None:
         raise InviteRefused("This invite link is not valid.")
     if invite.accepted_by_id and invite.accepted_by_id != user.pk:
@@ -157,4 +179,6 @@ class LearnerRow:
 def cohort_progress(cohort: Cohort) -> list[LearnerRow]:
     """One row per learner: verified and self-reported progress, milestones reached."""
     learners = cohort.learners.order_by("username")
-    return [LearnerRow(learner, progress.path_progress(learner, cohort.path)) for learner in learners]
+    return [
+        LearnerRow(learner, progress.path_progress(learner, cohort.path)) for learner in learners
+    ]

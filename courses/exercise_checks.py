@@ -33,7 +33,9 @@ def _enqueue(check: ExerciseCheck) -> None:
         app.send_task(TASK_NAME, args=[check.pk], queue=check.exercise.queue)
     except Exception as exc:  # a broker outage: say so on the page instead of waiting forever
         ExerciseCheck.objects.filter(pk=check.pk).update(
-            state=ExerciseCheck.State.FAILED, output=f"Could not reach the task queue: {exc}", finished_at=timezone.now()
+            state=ExerciseCheck.State.FAILED,
+            output=f"Could not reach the task queue: {exc}",
+            finished_at=timezone.now(),
         )
 
 
@@ -55,6 +57,10 @@ def exercise_check_run(check_id: int) -> ExerciseCheck:
     except Exception as error:  # noqa: BLE001 - the admin sees the platform failure, the row never hangs
         out.write(f"\nThe check could not run: {error!r}")
         state = ExerciseCheck.State.FAILED
-    check.state, check.output, check.finished_at = state, out.getvalue()[-MAX_OUTPUT:], timezone.now()
+    check.state, check.output, check.finished_at = (
+        state,
+        out.getvalue()[-MAX_OUTPUT:],
+        timezone.now(),
+    )
     check.save(update_fields=["state", "output", "finished_at"])
     return check

@@ -9,11 +9,18 @@ from .models import Cohort, CommentBankEntry, Exercise, Path, Review
 
 
 class QueueFilterForm(forms.Form):
-    path = forms.ModelChoiceField(Path.objects.live(), required=False, to_field_name="slug", empty_label="All paths")
-    exercise = forms.ModelChoiceField(
-        Exercise.objects.filter(is_archived=False), required=False, to_field_name="slug", empty_label="All exercises"
+    path = forms.ModelChoiceField(
+        Path.objects.live(), required=False, to_field_name="slug", empty_label="All paths"
     )
-    cohort = forms.ModelChoiceField(Cohort.objects.none(), required=False, empty_label="All cohorts")
+    exercise = forms.ModelChoiceField(
+        Exercise.objects.filter(is_archived=False),
+        required=False,
+        to_field_name="slug",
+        empty_label="All exercises",
+    )
+    cohort = forms.ModelChoiceField(
+        Cohort.objects.none(), required=False, empty_label="All cohorts"
+    )
 
     def __init__(self, *args, cohorts=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,11 +32,18 @@ class LineCommentForm(forms.Form):
     submission = forms.IntegerField(widget=forms.HiddenInput)
     file = forms.CharField(max_length=200, label="File")
     line = forms.IntegerField(min_value=1, label="Line")
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Comment (Markdown)")
-    bank_entry = forms.ModelChoiceField(
-        CommentBankEntry.objects.none(), required=False, label="Or reuse a saved comment", empty_label="—"
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="Comment (Markdown)"
     )
-    save_to_bank = forms.CharField(max_length=120, required=False, label="Save this comment to the bank as")
+    bank_entry = forms.ModelChoiceField(
+        CommentBankEntry.objects.none(),
+        required=False,
+        label="Or reuse a saved comment",
+        empty_label="—",
+    )
+    save_to_bank = forms.CharField(
+        max_length=120, required=False, label="Save this comment to the bank as"
+    )
 
     def __init__(self, *args, exercise=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,25 +57,36 @@ class ReplyForm(forms.Form):
 
 class VerdictForm(forms.Form):
     submission = forms.IntegerField(widget=forms.HiddenInput)
-    verdict = forms.ChoiceField(choices=Review.Verdict.choices, widget=forms.RadioSelect, label="Verdict")
+    verdict = forms.ChoiceField(
+        choices=Review.Verdict.choices, widget=forms.RadioSelect, label="Verdict"
+    )
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="Summary (Markdown)")
-    unit_item = forms.TypedChoiceField(coerce=int, required=False, empty_value=None,
-                                       label="Sign off this project milestone")
+    unit_item = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label="Sign off this project milestone"
+    )
 
     def __init__(self, *args, rubric=(), milestones=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.rubric = list(rubric)
         for criterion, top in self.rubric:
             self.fields[f"rubric_{criterion}"] = forms.IntegerField(
-                min_value=0, max_value=top, required=False, label=f"{criterion.capitalize()} (0–{top})"
+                min_value=0,
+                max_value=top,
+                required=False,
+                label=f"{criterion.capitalize()} (0–{top})",
             )
-        self.fields["unit_item"].choices = [("", "—")] + [(m.pk, f"{m.unit} — {m.title}") for m in milestones]
+        self.fields["unit_item"].choices = [("", "—")] + [
+            (m.pk, f"{m.unit} — {m.title}") for m in milestones
+        ]
         if not milestones:
             del self.fields["unit_item"]
 
     def rubric_scores(self) -> dict:
-        return {c: self.cleaned_data[f"rubric_{c}"] for c, _ in self.rubric
-                if self.cleaned_data.get(f"rubric_{c}") is not None}
+        return {
+            c: self.cleaned_data[f"rubric_{c}"]
+            for c, _ in self.rubric
+            if self.cleaned_data.get(f"rubric_{c}") is not None
+        }
 
 
 class BankEntryForm(forms.ModelForm):
@@ -75,17 +100,24 @@ class CohortForm(forms.ModelForm):
     class Meta:
         model = Cohort
         fields = ["name", "path", "starts_on", "mentors"]
-        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}), "mentors": forms.CheckboxSelectMultiple}
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "mentors": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["path"].queryset = Path.objects.live()
-        self.fields["mentors"].queryset = get_user_model().objects.filter(role__in=[Role.MENTOR, Role.ADMIN])
+        self.fields["mentors"].queryset = get_user_model().objects.filter(
+            role__in=[Role.MENTOR, Role.ADMIN]
+        )
 
 
 class InviteForm(forms.Form):
     emails = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), required=False, label="Emails",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        label="Emails",
         help_text="One per line, or comma-separated. A CSV with an email column works too.",
     )
     csv_file = forms.FileField(required=False, label="Or upload a CSV file")

@@ -44,7 +44,12 @@ def path_exercises(path: Path) -> list[Exercise]:
     """The autograded exercises of a path's live units, in unit order, each once."""
     items = (
         UnitExercise.objects.live()
-        .filter(unit__path=path, unit__is_archived=False, exercise__isnull=False, exercise__is_archived=False)
+        .filter(
+            unit__path=path,
+            unit__is_archived=False,
+            exercise__isnull=False,
+            exercise__is_archived=False,
+        )
         .select_related("exercise")
         .order_by("unit__number", "position", "id")
     )
@@ -63,11 +68,20 @@ def gradebook(path: Path, learners) -> Gradebook:
     rows = (
         Submission.objects.filter(user__in=learners, exercise__in=exercises)
         .values("user_id", "exercise_id")
-        .annotate(best=Max("score"), attempts=Count("id"), passes=Count("id", filter=Q(status=Status.PASSED)))
+        .annotate(
+            best=Max("score"),
+            attempts=Count("id"),
+            passes=Count("id", filter=Q(status=Status.PASSED)),
+        )
     )
-    cells = {(r["user_id"], r["exercise_id"]): Cell(r["best"], r["attempts"], r["passes"] > 0) for r in rows}
+    cells = {
+        (r["user_id"], r["exercise_id"]): Cell(r["best"], r["attempts"], r["passes"] > 0)
+        for r in rows
+    }
     approved = Review.objects.filter(
-        verdict=Review.Verdict.APPROVED, request__learner__in=learners, request__submission__exercise__in=exercises
+        verdict=Review.Verdict.APPROVED,
+        request__learner__in=learners,
+        request__submission__exercise__in=exercises,
     ).values_list("request__learner_id", "request__submission__exercise_id")
     for key in approved:
         if key in cells:
@@ -108,14 +122,20 @@ class ExerciseReport:
 
 def learner_report(learner, path: Path | None = None) -> list[ExerciseReport]:
     """Every exercise the learner tried (or, with a path, every exercise of the path)."""
-    attempts = Submission.objects.filter(user=learner).select_related("exercise").order_by("created_at")
-    reviews = Review.objects.filter(request__learner=learner).select_related("request__submission", "mentor")
+    attempts = (
+        Submission.objects.filter(user=learner).select_related("exercise").order_by("created_at")
+    )
+    reviews = Review.objects.filter(request__learner=learner).select_related(
+        "request__submission", "mentor"
+    )
     exercises = path_exercises(path) if path else []
     by_exercise: dict[int, ExerciseReport] = {e.pk: ExerciseReport(e, [], []) for e in exercises}
     for attempt in attempts:
         if path and attempt.exercise_id not in by_exercise:
             continue
-        by_exercise.setdefault(attempt.exercise_id, ExerciseReport(attempt.exercise, [], [])).attempts.append(attempt)
+        by_exercise.setdefault(
+            attempt.exercise_id, ExerciseReport(attempt.exercise, [], [])
+        ).attempts.append(attempt)
     for review in reviews:
         report = by_exercise.get(review.request.submission.exercise_id)
         if report:

@@ -48,7 +48,9 @@ def claim_minutes() -> int:
 def claimable_requests(user, now=None) -> QuerySet:
     """Open requests, and claimed ones whose claim lapsed without a verdict."""
     now = now or timezone.now()
-    lapsed = Q(status=ReviewRequest.Status.CLAIMED, review__verdict="", review__claim_expires_at__lt=now)
+    lapsed = Q(
+        status=ReviewRequest.Status.CLAIMED, review__verdict="", review__claim_expires_at__lt=now
+    )
     return visible_requests(user).filter(Q(status=ReviewRequest.Status.OPEN) | lapsed)
 
 
@@ -96,15 +98,29 @@ def review_claim(*, mentor, request: ReviewRequest, now=None) -> Review:
         holder = getattr(getattr(request, "review", None), "mentor", None)
         if holder == mentor:
             return request.review
-        raise ReviewRefused("Another mentor has already claimed this review." if holder else "This review is closed.")
-    ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.CLAIMED, mentor=mentor)
+        raise ReviewRefused(
+            "Another mentor has already claimed this review."
+            if holder
+            else "This review is closed."
+        )
+    ReviewRequest.objects.filter(pk=request.pk).update(
+        status=ReviewRequest.Status.CLAIMED, mentor=mentor
+    )
     review, _ = Review.objects.update_or_create(
         request=request,
-        defaults={"mentor": mentor, "claimed_at": now, "claim_expires_at": now + timedelta(minutes=claim_minutes())},
+        defaults={
+            "mentor": mentor,
+            "claimed_at": now,
+            "claim_expires_at": now + timedelta(minutes=claim_minutes()),
+        },
     )
     request.refresh_from_db()
-    notify(request.learner, "review", f"{mentor.shown_name} is reviewing your attempt at "
-           f"{request.submission.exercise.title}.", review.get_absolute_url())
+    notify(
+        request.learner,
+        "review",
+        f"{mentor.shown_name} is reviewing your attempt at {request.submission.exercise.title}.",
+        review.get_absolute_url(),
+    )
     return review
 
 
@@ -114,7 +130,9 @@ def review_release(*, mentor, request: ReviewRequest) -> None:
     updated = Review.objects.filter(request=request, mentor=mentor, verdict="").delete()[0]
     if not updated:
         raise ReviewRefused("You can release only a review you claimed and have not answered yet.")
-    ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.OPEN, mentor=None)
+    ReviewRequest.objects.filter(pk=request.pk).update(
+        status=ReviewRequest.Status.OPEN, mentor=None
+    )
 
 
 def _own_review(mentor, request: ReviewRequest) -> Review:
@@ -173,7 +191,14 @@ def annotated_files(request: ReviewRequest, submission: Submission) -> list[Code
         lines = []
         for number, line in enumerate(str(text).splitlines() or [""], start=1):
             mark = CELL_MARK.match(line)
-            lines.append(CodeLine(number, line, int(mark.group(1)) if mark else None, by_line.get((name, number), [])))
+            lines.append(
+                CodeLine(
+                    number,
+                    line,
+                    int(mark.group(1)) if mark else None,
+                    by_line.get((name, number), []),
+                )
+            )
         files.append(CodeFile(name, lines))
     return files
 
@@ -187,8 +212,16 @@ def _check_line(submission: Submission, file: str, line: int) -> None:
 
 
 @transaction.atomic
-def line_comment_add(*, author, request: ReviewRequest, submission: Submission, file: str, line: int,
-                     body: str, bank_entry: CommentBankEntry | None = None) -> LineComment:
+def line_comment_add(
+    *,
+    author,
+    request: ReviewRequest,
+    submission: Submission,
+    file: str,
+    line: int,
+    body: str,
+    bank_entry: CommentBankEntry | None = None,
+) -> LineComment:
     """A mentor's comment on a line (they must hold the review); bank entries count their uses."""
     _own_review(author, request)
     if not thread_attempts(request).filter(pk=submission.pk).exists():
@@ -200,7 +233,12 @@ def line_comment_add(*, author, request: ReviewRequest, submission: Submission, 
     if not body.strip():
         raise ReviewRefused("Write a comment first.")
     return LineComment.objects.create(
-        request=request, submission=submission, file=file, line=line, body_markdown=body.strip(), author=author
+        request=request,
+        submission=submission,
+        file=file,
+        line=line,
+        body_markdown=body.strip(),
+        author=author,
     )
 
 
@@ -212,14 +250,25 @@ def comment_reply(*, author, parent: LineComment, body: str) -> LineComment:
     root = parent.parent or parent
     request = root.request
     reply = LineComment.objects.create(
-        request=request, submission=root.submission, file=root.file, line=root.line,
-        body_markdown=body.strip(), author=author, parent=root,
+        request=request,
+        submission=root.submission,
+        file=root.file,
+        line=root.line,
+        body_markdown=body.strip(),
+        author=author,
+        parent=root,
     )
     review = getattr(request, "review", None)
-    other = request.learner if author.pk != request.learner_id else (review.mentor if review else None)
+    other = (
+        request.learner if author.pk != request.learner_id else (review.mentor if review else None)
+    )
     if other is not None:
-        notify(other, "review", f"{author.shown_name} replied on {root.file} line {root.line}.",
-               f"{request_url(request)}?attempt={root.submission_id}#L{root.submission_id}-{root.line}")
+        notify(
+            other,
+            "review",
+            f"{author.shown_name} replied on {root.file} line {root.line}.",
+            f"{request_url(request)}?attempt={root.submission_id}#L{root.submission_id}-{root.line}",
+        )
     return reply
 
 
@@ -245,7 +294,9 @@ def rubric_for(exercise: Exercise) -> list[tuple[str, int]]:
 def project_items(exercise: Exercise) -> list[UnitExercise]:
     """The project milestones an approval of this exercise can sign off: project items that
     link the exercise, else the project items of the units that list it."""
-    direct = list(UnitExercise.objects.live().filter(exercise=exercise, kind=UnitExercise.Kind.PROJECT))
+    direct = list(
+        UnitExercise.objects.live().filter(exercise=exercise, kind=UnitExercise.Kind.PROJECT)
+    )
     if direct:
         return direct
     units = UnitExercise.objects.live().filter(exercise=exercise).values("unit_id")
@@ -257,8 +308,17 @@ def project_items(exercise: Exercise) -> list[UnitExercise]:
 
 
 @transaction.atomic
-def review_submit(*, mentor, request: ReviewRequest, submission: Submission, verdict: str, summary: str,
-                  rubric_scores: dict | None = None, unit_item: UnitExercise | None = None, now=None) -> Review:
+def review_submit(
+    *,
+    mentor,
+    request: ReviewRequest,
+    submission: Submission,
+    verdict: str,
+    summary: str,
+    rubric_scores: dict | None = None,
+    unit_item: UnitExercise | None = None,
+    now=None,
+) -> Review:
     """Record the verdict on one attempt; approval closes the thread and signs off the milestone."""
     now = now or timezone.now()
     review = _own_review(mentor, request)
@@ -283,17 +343,31 @@ def review_submit(*, mentor, request: ReviewRequest, submission: Submission, ver
     if verdict == Review.Verdict.APPROVED:
         ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.CLOSED)
         if unit_item is not None:
-            progress.unit_item_approve(mentor=mentor, learner=request.learner, unit_item=unit_item, feedback=summary)
-        notify(request.learner, "review", f"{mentor.shown_name} approved your attempt at {title}.", url)
+            progress.unit_item_approve(
+                mentor=mentor, learner=request.learner, unit_item=unit_item, feedback=summary
+            )
+        notify(
+            request.learner, "review", f"{mentor.shown_name} approved your attempt at {title}.", url
+        )
     else:
-        notify(request.learner, "review", f"{mentor.shown_name} requested changes on your attempt at {title}.", url)
+        notify(
+            request.learner,
+            "review",
+            f"{mentor.shown_name} requested changes on your attempt at {title}.",
+            url,
+        )
     return review
 
 
 def resubmission_received(review: Review, submission: Submission) -> None:
     """Called when the learner submits again after "changes requested" (models.reviews signal)."""
-    notify(review.mentor, "review", f"{submission.user.shown_name} sent a new attempt at "
-           f"{submission.exercise.title} for your review.", f"{review.get_absolute_url()}?attempt={submission.pk}")
+    notify(
+        review.mentor,
+        "review",
+        f"{submission.user.shown_name} sent a new attempt at "
+        f"{submission.exercise.title} for your review.",
+        f"{review.get_absolute_url()}?attempt={submission.pk}",
+    )
 
 
 # --- the comment bank ------------------------------------------------------------------------
@@ -304,8 +378,9 @@ def bank_entry_add(*, mentor, exercise: Exercise, title: str, body: str) -> Comm
         raise ReviewRefused("Only mentors keep a comment bank.")
     if not title.strip() or not body.strip():
         raise ReviewRefused("A saved comment needs a title and a text.")
-    return CommentBankEntry.objects.create(exercise=exercise, title=title.strip(), body_markdown=body.strip(),
-                                           created_by=mentor)
+    return CommentBankEntry.objects.create(
+        exercise=exercise, title=title.strip(), body_markdown=body.strip(), created_by=mentor
+    )
 
 
 # --- waits, for the analytics page --------------------------------------------------------------
@@ -313,5 +388,7 @@ def bank_entry_add(*, mentor, exercise: Exercise, title: str, body: str) -> Comm
 
 def queue_waits(since) -> list[float]:
     """Hours from request to claim, for requests claimed since `since`."""
-    rows = Review.objects.filter(claimed_at__gte=since).values_list("claimed_at", "request__created_at")
+    rows = Review.objects.filter(claimed_at__gte=since).values_list(
+        "claimed_at", "request__created_at"
+    )
     return [(claimed - created).total_seconds() / 3600 for claimed, created in rows]

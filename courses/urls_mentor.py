@@ -24,6 +24,10 @@ urlpatterns = [
     path("staff/learners/<int:pk>/", gradebook.learner_report, name="learner-report"),
     path("staff/analytics/", analytics.dashboard, name="analytics"),
     path("staff/content/", staff.content_ops, name="content-ops"),
-    path("staff/content/exercises/<slug:slug>/check/", staff.exercise_check, name="exercise-check-run"),
+    path(
+        "staff/content/exercises/<slug:slug>/check/",
+        staff.exercise_check,
+        name="exercise-check-run",
+    ),
     path("staff/content/checks/<int:pk>/", staff.exercise_check_detail, name="exercise-check"),
 ]

@@ -26,7 +26,9 @@ def _row(anon, alice, charlie, bob, dora, ada) -> dict:
 PUBLIC = _row(200, 200, 200, 200, 200, 200)
 SIGNED_IN = _row(LOGIN, 200, 200, 200, 200, 200)
 POST_ONLY = _row(LOGIN, 405, 405, 405, 405, 405)  # a GET; the POST is checked by the CSRF test
-OWNER_OR_MENTOR = _row(LOGIN, 200, 404, 200, 404, 200)  # alice's attempt: her, her cohort's mentor, admins
+OWNER_OR_MENTOR = _row(
+    LOGIN, 200, 404, 200, 404, 200
+)  # alice's attempt: her, her cohort's mentor, admins
 OWNER_ONLY = _row(LOGIN, 200, 404, 404, 404, 404)  # actions only the learner takes
 MENTORS = _row(LOGIN, 403, 403, 200, 200, 200)
 COHORT_MENTOR = _row(LOGIN, 403, 403, 200, 404, 200)
@@ -61,7 +63,9 @@ MATRIX: dict[str, Entry] = {
     "accounts:delete": Entry(SIGNED_IN, post=True),
     "accounts:password_reset": Entry(PUBLIC, post=True, post_as="anon"),
     "accounts:password_reset_done": Entry(PUBLIC),
-    "accounts:password_reset_confirm": Entry(PUBLIC, lambda w: {"uidb64": "MQ", "token": "bad-token"}),
+    "accounts:password_reset_confirm": Entry(
+        PUBLIC, lambda w: {"uidb64": "MQ", "token": "bad-token"}
+    ),
     "accounts:password_reset_complete": Entry(PUBLIC),
     "accounts:password_change": Entry(SIGNED_IN, post=True),
     # browsing
@@ -95,28 +99,52 @@ MATRIX: dict[str, Entry] = {
     "courses:mentor-queue": Entry(MENTORS),
     "courses:comment-bank": Entry(MENTORS, ex, post=True, post_as="bob"),
     "courses:review-thread": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.request.pk}),
-    "courses:review-claim": Entry(_row(LOGIN, 403, 403, 405, 405, 405), lambda w: {"pk": w.request.pk},
-                                  post=True, post_as="bob"),
-    "courses:review-release": Entry(_row(LOGIN, 403, 403, 405, 405, 405), lambda w: {"pk": w.request.pk},
-                                    post=True, post_as="bob"),
-    "courses:review-comment": Entry(_row(LOGIN, 403, 403, 405, 405, 405), lambda w: {"pk": w.request.pk},
-                                    post=True, post_as="bob"),
-    "courses:review-verdict": Entry(_row(LOGIN, 403, 403, 405, 405, 405), lambda w: {"pk": w.request.pk},
-                                    post=True, post_as="bob"),
+    "courses:review-claim": Entry(
+        _row(LOGIN, 403, 403, 405, 405, 405),
+        lambda w: {"pk": w.request.pk},
+        post=True,
+        post_as="bob",
+    ),
+    "courses:review-release": Entry(
+        _row(LOGIN, 403, 403, 405, 405, 405),
+        lambda w: {"pk": w.request.pk},
+        post=True,
+        post_as="bob",
+    ),
+    "courses:review-comment": Entry(
+        _row(LOGIN, 403, 403, 405, 405, 405),
+        lambda w: {"pk": w.request.pk},
+        post=True,
+        post_as="bob",
+    ),
+    "courses:review-verdict": Entry(
+        _row(LOGIN, 403, 403, 405, 405, 405),
+        lambda w: {"pk": w.request.pk},
+        post=True,
+        post_as="bob",
+    ),
     "courses:comment-reply": Entry(POST_ONLY, lambda w: {"pk": w.comment.pk}, post=True),
     # cohorts, gradebook, analytics, content
     "courses:cohorts": Entry(MENTORS),
     "courses:cohort-create": Entry(ADMINS, post=True, post_as="ada"),
     "courses:cohort": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
-    "courses:cohort-invite": Entry(_row(LOGIN, 403, 403, 403, 403, 200), lambda w: {"pk": w.cohort.pk},
-                                   post=True, post_as="ada"),
+    "courses:cohort-invite": Entry(
+        _row(LOGIN, 403, 403, 403, 403, 200),
+        lambda w: {"pk": w.cohort.pk},
+        post=True,
+        post_as="ada",
+    ),
     "courses:cohort-gradebook": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
-    "courses:cohort-join": Entry(SIGNED_IN, lambda w: {"token": w.invite.token}, post=True, post_as="charlie"),
+    "courses:cohort-join": Entry(
+        SIGNED_IN, lambda w: {"token": w.invite.token}, post=True, post_as="charlie"
+    ),
     "courses:path-gradebook": Entry(ADMINS, path_slug),
     "courses:learner-report": Entry(COHORT_MENTOR, lambda w: {"pk": w.alice.pk}),
     "courses:analytics": Entry(ADMINS),
     "courses:content-ops": Entry(ADMINS),
-    "courses:exercise-check-run": Entry(_row(LOGIN, 403, 403, 403, 403, 405), ex, post=True, post_as="ada"),
+    "courses:exercise-check-run": Entry(
+        _row(LOGIN, 403, 403, 403, 403, 405), ex, post=True, post_as="ada"
+    ),
     "courses:exercise-check": Entry(ADMINS, lambda w: {"pk": w.check.pk}),
 }
 
@@ -128,7 +156,10 @@ def url_patterns(patterns=None, prefix="", namespace=""):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
         elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}" if pattern.name else None
+            yield (
+                prefix + str(pattern.pattern),
+                f"{namespace}{pattern.name}" if pattern.name else None,
+            )
 
 
 def project_patterns():
@@ -163,15 +194,23 @@ def world(db, alice, bob, charlie, admin_user, matmul, django_user_model):
     from tests.courses.learner_factories import make_path
     from tests.courses.mentor_factories import request_review
 
-    dora = django_user_model.objects.create_user("dora", "dora@example.com", "pw-dora-12345", role="mentor")
+    dora = django_user_model.objects.create_user(
+        "dora", "dora@example.com", "pw-dora-12345", role="mentor"
+    )
     path = make_path(matmul)
     cohort = Cohort.objects.create(name="Spring", path=path, starts_on=timezone.localdate())
     cohort.mentors.add(bob)
     cohort.learners.add(alice)
     rr = request_review(alice, matmul)
     mentor_reviews.review_claim(mentor=bob, request=rr)
-    comment = mentor_reviews.line_comment_add(author=bob, request=rr, submission=rr.submission,
-                                              file="solution.py", line=1, body="Look here")
+    comment = mentor_reviews.line_comment_add(
+        author=bob,
+        request=rr,
+        submission=rr.submission,
+        file="solution.py",
+        line=1,
+        body="Look here",
+    )
     invite = CohortInvite.objects.create(cohort=cohort, email="new@example.com")
     check = ExerciseCheck.objects.create(exercise=matmul, state="ok", output="ok")
     users = {"alice": alice, "charlie": charlie, "bob": bob, "dora": dora, "ada": admin_user}
@@ -228,17 +267,27 @@ def test_posts_without_a_csrf_token_are_refused(world, name):
 def test_the_mentor_outside_the_cohort_cannot_act_on_its_review(world):
     """The GET rows show the pages; here the actions: a 404, and nothing changes."""
     client = client_for(world, "dora")
-    for name in ("courses:review-claim", "courses:review-release", "courses:review-comment",
-                 "courses:review-verdict"):
-        assert client.post(reverse(name, args=[world.request.pk]), {"submission": world.submission.pk}).status_code == 404
+    for name in (
+        "courses:review-claim",
+        "courses:review-release",
+        "courses:review-comment",
+        "courses:review-verdict",
+    ):
+        assert (
+            client.post(
+                reverse(name, args=[world.request.pk]), {"submission": world.submission.pk}
+            ).status_code
+            == 404
+        )
     reply = client.post(reverse("courses:comment-reply", args=[world.comment.pk]), {"body": "hi"})
     assert reply.status_code == 404
     assert world.comment.replies.count() == 0
 
 
 def test_another_learner_cannot_reply_in_alices_thread(world):
-    response = client_for(world, "charlie").post(reverse("courses:comment-reply", args=[world.comment.pk]),
-                                                 {"body": "hi"})
+    response = client_for(world, "charlie").post(
+        reverse("courses:comment-reply", args=[world.comment.pk]), {"body": "hi"}
+    )
     assert response.status_code == 404
 
 
@@ -251,7 +300,11 @@ def admin_urls():
     for route, name in url_patterns():
         if route.startswith("admin/"):
             concrete = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ADMIN_ARGS.get(m.group(1), "1"), route)
-            concrete = re.sub(r"\^|\$|\(\?P<(\w+)>[^)]*\)", lambda m: ADMIN_ARGS.get(m.group(1) or "", ""), concrete)
+            concrete = re.sub(
+                r"\^|\$|\(\?P<(\w+)>[^)]*\)",
+                lambda m: ADMIN_ARGS.get(m.group(1) or "", ""),
+                concrete,
+            )
             yield "/" + concrete, name
 
 
@@ -265,7 +318,9 @@ def test_everything_under_admin_requires_staff(world, role):
         response = client.get(url)
         assert response.status_code in (302, 404), f"{url} as {role}: {response.status_code}"
         if response.status_code == 302:
-            assert response["Location"].startswith("/admin/login/"), f"{url} → {response['Location']}"
+            assert response["Location"].startswith("/admin/login/"), (
+                f"{url} → {response['Location']}"
+            )
 
 
 def test_the_admin_reaches_the_admin(world):

@@ -7,110 +7,319 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0002_learning'),
+        ("courses", "0002_learning"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('starts_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('learners', models.ManyToManyField(blank=True, related_name='cohorts', to=settings.AUTH_USER_MODEL)),
-                ('mentors', models.ManyToManyField(blank=True, related_name='mentored_cohorts', to=settings.AUTH_USER_MODEL)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("starts_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "learners",
+                    models.ManyToManyField(
+                        blank=True, related_name="cohorts", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "mentors",
+                    models.ManyToManyField(
+                        blank=True, related_name="mentored_cohorts", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cohorts",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on', 'name'],
+                "ordering": ["-starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CommentBankEntry',
+            name="CommentBankEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120)),
-                ('body_markdown', models.TextField()),
-                ('uses', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comment_bank', to='courses.exercise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120)),
+                ("body_markdown", models.TextField()),
+                ("uses", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comment_bank",
+                        to="courses.exercise",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uses', 'title'],
+                "ordering": ["-uses", "title"],
             },
         ),
         migrations.CreateModel(
-            name='ExerciseCheck',
+            name="ExerciseCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('ok', 'All checks passed'), ('failed', 'Problems found')], default='queued', max_length=16)),
-                ('output', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='checks', to='courses.exercise')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("ok", "All checks passed"),
+                            ("failed", "Problems found"),
+                        ],
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                ("output", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="checks",
+                        to="courses.exercise",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('claimed_at', models.DateTimeField()),
-                ('claim_expires_at', models.DateTimeField(blank=True, help_text='While no verdict is given; empty once the mentor replied', null=True)),
-                ('verdict', models.CharField(blank=True, choices=[('approved', 'Approved'), ('changes_requested', 'Changes requested')], max_length=24)),
-                ('summary', models.TextField(blank=True, help_text='Markdown')),
-                ('rubric_scores', models.JSONField(blank=True, default=dict, help_text='criterion → score (projects)')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('mentor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews_given', to=settings.AUTH_USER_MODEL)),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review', to='courses.reviewrequest')),
-                ('reviewed_submission', models.ForeignKey(blank=True, help_text='The attempt the verdict is about', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='courses.submission')),
-                ('unit_item', models.ForeignKey(blank=True, help_text='The project milestone this approval signs off', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviews', to='courses.unitexercise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("claimed_at", models.DateTimeField()),
+                (
+                    "claim_expires_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="While no verdict is given; empty once the mentor replied",
+                        null=True,
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approved", "Approved"),
+                            ("changes_requested", "Changes requested"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, help_text="Markdown")),
+                (
+                    "rubric_scores",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="criterion → score (projects)"
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "mentor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews_given",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review",
+                        to="courses.reviewrequest",
+                    ),
+                ),
+                (
+                    "reviewed_submission",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The attempt the verdict is about",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="courses.submission",
+                    ),
+                ),
+                (
+                    "unit_item",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The project milestone this approval signs off",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reviews",
+                        to="courses.unitexercise",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-claimed_at'],
+                "ordering": ["-claimed_at"],
             },
         ),
         migrations.CreateModel(
-            name='CohortInvite',
+            name="CohortInvite",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('token', models.CharField(default=courses.models.reviews._invite_token, max_length=64, unique=True)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invites', to='courses.cohort')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "token",
+                    models.CharField(
+                        default=courses.models.reviews._invite_token, max_length=64, unique=True
+                    ),
+                ),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invites",
+                        to="courses.cohort",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['email'],
-                'constraints': [models.UniqueConstraint(fields=('cohort', 'email'), name='one_invite_per_email')],
+                "ordering": ["email"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("cohort", "email"), name="one_invite_per_email")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LineComment',
+            name="LineComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.CharField(max_length=200)),
-                ('line', models.PositiveIntegerField()),
-                ('body_markdown', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_comments', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='courses.linecomment')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_comments', to='courses.reviewrequest')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='line_comments', to='courses.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.CharField(max_length=200)),
+                ("line", models.PositiveIntegerField()),
+                ("body_markdown", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="courses.linecomment",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_comments",
+                        to="courses.reviewrequest",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="line_comments",
+                        to="courses.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['submission', 'file', 'line'], name='courses_lin_submiss_b99539_idx')],
+                "ordering": ["created_at", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["submission", "file", "line"], name="courses_lin_submiss_b99539_idx"
+                    )
+                ],
             },
         ),
     ]

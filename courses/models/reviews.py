@@ -21,7 +21,9 @@ class Cohort(models.Model):
     name = models.CharField(max_length=120)
     path = models.ForeignKey("courses.Path", on_delete=models.PROTECT, related_name="cohorts")
     starts_on = models.DateField()
-    mentors = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="mentored_cohorts")
+    mentors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="mentored_cohorts"
+    )
     learners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="cohorts")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,7 +47,9 @@ class CohortInvite(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invites")
     email = models.EmailField()
     token = models.CharField(max_length=64, unique=True, default=_invite_token)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -54,7 +58,9 @@ class CohortInvite(models.Model):
 
     class Meta:
         ordering = ["email"]
-        constraints = [models.UniqueConstraint(fields=["cohort", "email"], name="one_invite_per_email")]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "email"], name="one_invite_per_email")
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.cohort.name}"
@@ -67,22 +73,36 @@ class Review(models.Model):
         APPROVED = "approved", "Approved"
         CHANGES_REQUESTED = "changes_requested", "Changes requested"
 
-    request = models.OneToOneField("courses.ReviewRequest", on_delete=models.CASCADE, related_name="review")
-    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_given")
+    request = models.OneToOneField(
+        "courses.ReviewRequest", on_delete=models.CASCADE, related_name="review"
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews_given"
+    )
     claimed_at = models.DateTimeField()
     claim_expires_at = models.DateTimeField(
         null=True, blank=True, help_text="While no verdict is given; empty once the mentor replied"
     )
     verdict = models.CharField(max_length=24, choices=Verdict.choices, blank=True)
     summary = models.TextField(blank=True, help_text="Markdown")
-    rubric_scores = models.JSONField(default=dict, blank=True, help_text="criterion → score (projects)")
+    rubric_scores = models.JSONField(
+        default=dict, blank=True, help_text="criterion → score (projects)"
+    )
     reviewed_submission = models.ForeignKey(
-        "courses.Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "courses.Submission",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The attempt the verdict is about",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     unit_item = models.ForeignKey(
-        "courses.UnitExercise", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews",
+        "courses.UnitExercise",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviews",
         help_text="The project milestone this approval signs off",
     )
 
@@ -99,13 +119,21 @@ class Review(models.Model):
 class LineComment(models.Model):
     """A comment on one line of one attempt's file; `parent` threads the replies."""
 
-    request = models.ForeignKey("courses.ReviewRequest", on_delete=models.CASCADE, related_name="line_comments")
-    submission = models.ForeignKey("courses.Submission", on_delete=models.CASCADE, related_name="line_comments")
+    request = models.ForeignKey(
+        "courses.ReviewRequest", on_delete=models.CASCADE, related_name="line_comments"
+    )
+    submission = models.ForeignKey(
+        "courses.Submission", on_delete=models.CASCADE, related_name="line_comments"
+    )
     file = models.CharField(max_length=200)
     line = models.PositiveIntegerField()
     body_markdown = models.TextField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="line_comments")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="line_comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -119,10 +147,14 @@ class LineComment(models.Model):
 class CommentBankEntry(models.Model):
     """A comment a mentor keeps for an exercise and reuses (the usual mistakes)."""
 
-    exercise = models.ForeignKey("courses.Exercise", on_delete=models.CASCADE, related_name="comment_bank")
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.CASCADE, related_name="comment_bank"
+    )
     title = models.CharField(max_length=120)
     body_markdown = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uses = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -142,8 +174,12 @@ class ExerciseCheck(models.Model):
         OK = "ok", "All checks passed"
         FAILED = "failed", "Problems found"
 
-    exercise = models.ForeignKey("courses.Exercise", on_delete=models.CASCADE, related_name="checks")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.CASCADE, related_name="checks"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
     output = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

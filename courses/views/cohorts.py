@@ -25,8 +25,12 @@ def cohort_create(request):
     form = CohortForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        cohort = cohorts.cohort_create(name=data["name"], path=data["path"], starts_on=data["starts_on"],
-                                       mentors=data["mentors"])
+        cohort = cohorts.cohort_create(
+            name=data["name"],
+            path=data["path"],
+            starts_on=data["starts_on"],
+            mentors=data["mentors"],
+        )
         messages.success(request, "Cohort created. Invite its learners below.")
         return redirect("courses:cohort-invite", pk=cohort.pk)
     return render(request, "courses/staff/cohort_form.html", {"form": form})
@@ -36,8 +40,11 @@ def cohort_create(request):
 @require_GET
 def cohort_detail(request, pk):
     cohort = get_cohort_for_user(request.user, pk)
-    context = {"cohort": cohort, "rows": cohorts.cohort_progress(cohort),
-               "pending": cohort.invites.filter(accepted_at__isnull=True)}
+    context = {
+        "cohort": cohort,
+        "rows": cohorts.cohort_progress(cohort),
+        "pending": cohort.invites.filter(accepted_at__isnull=True),
+    }
     return render(request, "courses/staff/cohort.html", context)
 
 
@@ -49,11 +56,16 @@ def cohort_invite(request, pk):
     form = InviteForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = cohorts.cohort_invite(cohort=cohort, text=form.cleaned_data["text"], invited_by=request.user)
+        report = cohorts.cohort_invite(
+            cohort=cohort, text=form.cleaned_data["text"], invited_by=request.user
+        )
         form = InviteForm()
     pending = cohort.invites.filter(accepted_at__isnull=True)
-    return render(request, "courses/staff/cohort_invite.html",
-                  {"cohort": cohort, "form": form, "report": report, "pending": pending})
+    return render(
+        request,
+        "courses/staff/cohort_invite.html",
+        {"cohort": cohort, "form": form, "report": report, "pending": pending},
+    )
 
 
 @login_required
@@ -69,4 +81,6 @@ def cohort_join(request, token):
         messages.success(request, f"Welcome to {cohort.name}.")
         return redirect(cohort.path)
     invite = cohorts.CohortInvite.objects.select_related("cohort__path").filter(token=token).first()
-    return render(request, "courses/staff/cohort_join.html", {"invite": invite}, status=200 if invite else 404)
+    return render(
+        request, "courses/staff/cohort_join.html", {"invite": invite}, status=200 if invite else 404
+    )

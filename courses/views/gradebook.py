@@ -14,7 +14,9 @@ from .staff import admin_required
 
 def _render(request, book, title, filename):
     if request.GET.get("format") == "csv":
-        response = HttpResponse(gradebook.gradebook_csv(book), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            gradebook.gradebook_csv(book), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     return render(request, "courses/staff/gradebook.html", {"book": book, "title": title})
@@ -25,7 +27,9 @@ def _render(request, book, title, filename):
 def cohort_gradebook(request, pk):
     cohort = get_cohort_for_user(request.user, pk)
     book = gradebook.gradebook(cohort.path, cohort.learners.order_by("username"))
-    return _render(request, book, f"{cohort.name} · {cohort.path.title}", f"gradebook-{slugify(cohort.name)}")
+    return _render(
+        request, book, f"{cohort.name} · {cohort.path.title}", f"gradebook-{slugify(cohort.name)}"
+    )
 
 
 @admin_required
@@ -33,7 +37,12 @@ def cohort_gradebook(request, pk):
 def path_gradebook(request, slug):
     """Every learner enrolled in the path."""
     path = get_object_or_404(Path, slug=slug)
-    learners = [e.user for e in Enrollment.objects.filter(path=path).select_related("user").order_by("user__username")]
+    learners = [
+        e.user
+        for e in Enrollment.objects.filter(path=path)
+        .select_related("user")
+        .order_by("user__username")
+    ]
     book = gradebook.gradebook(path, learners)
     return _render(request, book, f"{path.title} (all enrolled learners)", f"gradebook-{path.slug}")
 
@@ -43,5 +52,9 @@ def path_gradebook(request, slug):
 def learner_report(request, pk):
     learner = get_learner_for_user(request.user, pk)
     cohorts = visible_cohorts(request.user).filter(learners=learner).select_related("path")
-    context = {"learner": learner, "cohorts": cohorts, "exercises": gradebook.learner_report(learner)}
+    context = {
+        "learner": learner,
+        "cohorts": cohorts,
+        "exercises": gradebook.learner_report(learner),
+    }
     return render(request, "courses/staff/learner_report.html", context)

@@ -34,7 +34,9 @@ def queue(request):
     filters = form.cleaned_data if form.is_valid() else {}
     context = {
         "form": form,
-        "requests": mentor_reviews.review_queue(request.user, **{k: v for k, v in filters.items() if v}),
+        "requests": mentor_reviews.review_queue(
+            request.user, **{k: v for k, v in filters.items() if v}
+        ),
         "threads": mentor_reviews.my_threads(request.user),
         "claim_minutes": mentor_reviews.claim_minutes(),
     }
@@ -47,9 +49,16 @@ def comment_bank(request, slug):
     exercise = get_live_exercise(slug)
     form = BankEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        mentor_reviews.bank_entry_add(mentor=request.user, exercise=exercise, title=form.cleaned_data["title"],
-                                      body=form.cleaned_data["body_markdown"])
+        mentor_reviews.bank_entry_add(
+            mentor=request.user,
+            exercise=exercise,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body_markdown"],
+        )
         messages.success(request, "Saved to the comment bank.")
         return redirect("courses:comment-bank", slug=exercise.slug)
-    return render(request, "courses/mentor/comment_bank.html",
-                  {"exercise": exercise, "form": form, "entries": exercise.comment_bank.all()})
+    return render(
+        request,
+        "courses/mentor/comment_bank.html",
+        {"exercise": exercise, "form": form, "entries": exercise.comment_bank.all()},
+    )

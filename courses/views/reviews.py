@@ -34,7 +34,11 @@ def thread(request, pk):
     chosen = request.GET.get("attempt", "")
     current = next((a for a in attempts if str(a.pk) == chosen), attempts[-1])
     review = getattr(review_request, "review", None)
-    holds = review is not None and review.mentor_id == request.user.pk and review_request.status != "closed"
+    holds = (
+        review is not None
+        and review.mentor_id == request.user.pk
+        and review_request.status != "closed"
+    )
     first_file = next(iter(current.files or {"": ""}))
     line = request.GET.get("line", "")
     context = {
@@ -46,15 +50,25 @@ def thread(request, pk):
         "files": mr.annotated_files(review_request, current),
         "is_learner": review_request.learner_id == request.user.pk,
         "holds_claim": holds,
-        "can_claim": request.user.is_mentor and mr.claimable_requests(request.user).filter(pk=pk).exists(),
+        "can_claim": request.user.is_mentor
+        and mr.claimable_requests(request.user).filter(pk=pk).exists(),
         "comment_form": LineCommentForm(
-            initial={"submission": current.pk, "file": first_file, "line": line if line.isdigit() else ""},
+            initial={
+                "submission": current.pk,
+                "file": first_file,
+                "line": line if line.isdigit() else "",
+            },
             exercise=current.exercise,
-        ) if holds else None,
+        )
+        if holds
+        else None,
         "verdict_form": VerdictForm(
-            initial={"submission": current.pk}, rubric=mr.rubric_for(current.exercise),
+            initial={"submission": current.pk},
+            rubric=mr.rubric_for(current.exercise),
             milestones=mr.project_items(current.exercise),
-        ) if holds else None,
+        )
+        if holds
+        else None,
         "reply_form": ReplyForm(),
     }
     return render(request, "courses/mentor/thread.html", context)
@@ -66,7 +80,10 @@ def claim(request, pk):
     review_request = get_request_for_mentor(request.user, pk)
     try:
         mr.review_claim(mentor=request.user, request=review_request)
-        messages.success(request, f"Claimed for {mr.claim_minutes()} minutes. Comment on lines, then give a verdict.")
+        messages.success(
+            request,
+            f"Claimed for {mr.claim_minutes()} minutes. Comment on lines, then give a verdict.",
+        )
     except mr.ReviewRefused as refused:
         messages.error(request, str(refused))
         return redirect("courses:mentor-queue")
@@ -89,17 +106,29 @@ def release(request, pk):
 @require_POST
 def comment(request, pk):
     review_request = get_request_for_mentor(request.user, pk)
-    submission = get_object_or_404(mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0)
+    submission = get_object_or_404(
+        mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0
+    )
     form = LineCommentForm(request.POST, exercise=submission.exercise)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            made = mr.line_comment_add(author=request.user, request=review_request, submission=submission,
-                                       file=data["file"], line=data["line"], body=data["body"],
-                                       bank_entry=data["bank_entry"])
+            made = mr.line_comment_add(
+                author=request.user,
+                request=review_request,
+                submission=submission,
+                file=data["file"],
+                line=data["line"],
+                body=data["body"],
+                bank_entry=data["bank_entry"],
+            )
             if data["save_to_bank"]:
-                mr.bank_entry_add(mentor=request.user, exercise=submission.exercise, title=data["save_to_bank"],
-                                  body=made.body_markdown)
+                mr.bank_entry_add(
+                    mentor=request.user,
+                    exercise=submission.exercise,
+                    title=data["save_to_bank"],
+                    body=made.body_markdown,
+                )
             return redirect(_thread_url(review_request, submission.pk, made.line))
         except mr.ReviewRefused as refused:
             messages.error(request, str(refused))
@@ -114,7 +143,8 @@ def reply(request, pk):
     """Either side answers in a line's thread (the thread must be visible to them)."""
     parent = get_object_or_404(
         LineComment.objects.select_related("request", "submission"),
-        pk=pk, request__in=visible_requests(request.user),
+        pk=pk,
+        request__in=visible_requests(request.user),
     )
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -128,17 +158,27 @@ def reply(request, pk):
 @require_POST
 def verdict(request, pk):
     review_request = get_request_for_mentor(request.user, pk)
-    submission = get_object_or_404(mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0)
+    submission = get_object_or_404(
+        mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0
+    )
     milestones = mr.project_items(submission.exercise)
-    form = VerdictForm(request.POST, rubric=mr.rubric_for(submission.exercise), milestones=milestones)
+    form = VerdictForm(
+        request.POST, rubric=mr.rubric_for(submission.exercise), milestones=milestones
+    )
     if not form.is_valid():
         messages.error(request, "Choose a verdict and write a summary.")
         return redirect(_thread_url(review_request, submission.pk))
     unit_item = next((m for m in milestones if m.pk == form.cleaned_data.get("unit_item")), None)
     try:
-        mr.review_submit(mentor=request.user, request=review_request, submission=submission,
-                         verdict=form.cleaned_data["verdict"], summary=form.cleaned_data["summary"],
-                         rubric_scores=form.rubric_scores(), unit_item=unit_item)
+        mr.review_submit(
+            mentor=request.user,
+            request=review_request,
+            submission=submission,
+            verdict=form.cleaned_data["verdict"],
+            summary=form.cleaned_data["summary"],
+            rubric_scores=form.rubric_scores(),
+            unit_item=unit_item,
+        )
     except mr.ReviewRefused as refused:
         messages.error(request, str(refused))
         return redirect(_thread_url(review_request, submission.pk))

@@ -39,7 +39,9 @@ def content_ops(request):
 @admin_required
 @require_POST
 def exercise_check(request, slug):
-    check = exercise_checks.exercise_check_request(exercise=get_live_exercise(slug), user=request.user)
+    check = exercise_checks.exercise_check_request(
+        exercise=get_live_exercise(slug), user=request.user
+    )
     return redirect("courses:exercise-check", pk=check.pk)
 
 

@@ -61,7 +61,9 @@ def test_the_review_flow_from_request_to_sign_off(browser, live_server, setup, a
         row.get_by_role("button", name="Claim").click()
         mentor.locator(f"#L{first.pk}-3 a.ln").click()
         assert mentor.get_by_label("Line", exact=True).input_value() == "3"
-        mentor.get_by_label("Comment (Markdown)").fill("Use **np.matmul** here: it broadcasts over batches.")
+        mentor.get_by_label("Comment (Markdown)").fill(
+            "Use **np.matmul** here: it broadcasts over batches."
+        )
         mentor.get_by_role("button", name="Add comment").click()
         mentor.locator(f"#L{first.pk}-3 [data-testid=line-comment]").wait_for()
         mentor.get_by_label("Changes requested").check()
@@ -94,7 +96,9 @@ def test_the_review_flow_from_request_to_sign_off(browser, live_server, setup, a
         mentor.get_by_label("Approved").check()
         mentor.get_by_label("Summary (Markdown)").fill("Well done.")
         mentor.get_by_label("Correctness (0–4)").fill("4")
-        mentor.get_by_label("Sign off this project milestone").select_option(label="two-weeks · Week 1: Week 1 topic — Project 1")
+        mentor.get_by_label("Sign off this project milestone").select_option(
+            label="two-weeks · Week 1: Week 1 topic — Project 1"
+        )
         mentor.get_by_role("button", name=f"Send verdict on attempt #{second.pk}").click()
         assert mentor.get_by_test_id("thread-status").inner_text() == "Approved"
     finally:

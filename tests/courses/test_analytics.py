@@ -13,15 +13,23 @@ from tests.courses.mentor_factories import attempt, request_review
 
 pytestmark = pytest.mark.django_db
 
-FAIL = [{"id": "shape", "name": "Shapes", "status": "fail"}, {"id": "ok", "name": "Values", "status": "pass"}]
+FAIL = [
+    {"id": "shape", "name": "Shapes", "status": "fail"},
+    {"id": "ok", "name": "Values", "status": "pass"},
+]
 
 
 def test_exercise_stats(alice, charlie, matmul):
     start = timezone.now() - timedelta(hours=10)
     attempt(alice, matmul, status="failed", checks=FAIL, created_at=start)
     attempt(alice, matmul, status="failed", checks=FAIL, created_at=start + timedelta(hours=1))
-    attempt(alice, matmul, status="passed", checks=[{"name": "Shapes", "status": "pass"}],
-            created_at=start + timedelta(hours=4))
+    attempt(
+        alice,
+        matmul,
+        status="passed",
+        checks=[{"name": "Shapes", "status": "pass"}],
+        created_at=start + timedelta(hours=4),
+    )
     attempt(charlie, matmul, status="failed", checks=FAIL, created_at=start)
     stats = analytics.exercise_stats([matmul])[0]
     assert (stats.learners, stats.passed, stats.pass_rate) == (2, 1, 0.5)
@@ -38,8 +46,12 @@ def test_percentile_is_nearest_rank():
 def test_drop_off_counts_learners_per_week(alice, charlie, matmul):
     path = make_path(matmul)
     for user in (alice, charlie):
-        Enrollment.objects.create(user=user, path=path, started_on=timezone.localdate(), weekly_hours=5)
-    ItemProgress.objects.create(user=alice, topic=Topic.objects.get(unit__path=path, number="2.1"), self_reported=True)
+        Enrollment.objects.create(
+            user=user, path=path, started_on=timezone.localdate(), weekly_hours=5
+        )
+    ItemProgress.objects.create(
+        user=alice, topic=Topic.objects.get(unit__path=path, number="2.1"), self_reported=True
+    )
     attempt(charlie, matmul, status="passed", score=1.0)
     enrolled, funnel = analytics.drop_off(path)
     assert enrolled == 2 and [(u.number, u.reached) for u in funnel] == [(1, 1), (2, 1)]
@@ -48,7 +60,12 @@ def test_drop_off_counts_learners_per_week(alice, charlie, matmul):
 def test_grading_health_over_the_last_hour(alice, matmul):
     now = timezone.now()
     for seconds in (2, 4, 30):
-        attempt(alice, matmul, created_at=now - timedelta(minutes=10), finished_after=timedelta(seconds=seconds))
+        attempt(
+            alice,
+            matmul,
+            created_at=now - timedelta(minutes=10),
+            finished_after=timedelta(seconds=seconds),
+        )
     attempt(alice, matmul, created_at=now - timedelta(hours=3))  # too old
     Submission.objects.create(user=alice, exercise=matmul, files={}, seed=1)  # queued
     health = analytics.grading_health(now)
@@ -61,8 +78,12 @@ def test_review_queue_waits(alice, bob, matmul):
     claimed = request_review(alice, matmul)
     from courses.models import ReviewRequest
 
-    ReviewRequest.objects.filter(pk=claimed.pk).update(created_at=timezone.now() - timedelta(hours=3))
-    ReviewRequest.objects.filter(pk=waiting.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    ReviewRequest.objects.filter(pk=claimed.pk).update(
+        created_at=timezone.now() - timedelta(hours=3)
+    )
+    ReviewRequest.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
     claimed.refresh_from_db()
     mentor_reviews.review_claim(mentor=bob, request=claimed)
     health = analytics.review_queue_health()

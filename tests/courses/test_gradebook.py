@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cohort(matmul, bob, alice, charlie):
-    cohort = Cohort.objects.create(name="Spring", path=make_path(matmul), starts_on=timezone.localdate())
+    cohort = Cohort.objects.create(
+        name="Spring", path=make_path(matmul), starts_on=timezone.localdate()
+    )
     cohort.mentors.add(bob)
     cohort.learners.add(alice, charlie)
     return cohort
@@ -30,7 +32,11 @@ def test_best_score_and_status(cohort, alice, charlie, matmul, django_assert_max
     with django_assert_max_num_queries(3):
         book = gradebook.gradebook(cohort.path, [alice, charlie])
     rows = dict(book.rows())
-    assert (rows[alice][0].best, rows[alice][0].attempts, rows[alice][0].status) == (1.0, 3, "passed")
+    assert (rows[alice][0].best, rows[alice][0].attempts, rows[alice][0].status) == (
+        1.0,
+        3,
+        "passed",
+    )
     assert rows[charlie][0].status == "not started" and rows[charlie][0].best is None
 
 
@@ -59,7 +65,9 @@ def test_the_path_gradebook_lists_enrolled_learners(client, admin_user, alice, m
     from courses.models import Enrollment
 
     path = make_path(matmul)
-    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=5)
+    Enrollment.objects.create(
+        user=alice, path=path, started_on=timezone.localdate(), weekly_hours=5
+    )
     client.force_login(admin_user)
     page = client.get(reverse("courses:path-gradebook", args=[path.slug])).content.decode()
     assert "alice" in page and "not started" in page

@@ -15,12 +15,15 @@ from tests.courses.test_content_import import PATH, run, write
 pytestmark = pytest.mark.django_db
 
 
-def test_running_a_check_writes_the_row_then_sends_the_task(client, admin_user, matmul, monkeypatch,
-                                                              django_capture_on_commit_callbacks):
+def test_running_a_check_writes_the_row_then_sends_the_task(
+    client, admin_user, matmul, monkeypatch, django_capture_on_commit_callbacks
+):
     sent = []
     from config.celery import app
 
-    monkeypatch.setattr(app, "send_task", lambda name, args, queue: sent.append((name, args, queue)))
+    monkeypatch.setattr(
+        app, "send_task", lambda name, args, queue: sent.append((name, args, queue))
+    )
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("courses:exercise-check-run", args=[matmul.slug]))
@@ -39,7 +42,9 @@ def test_the_task_records_the_commands_output(matmul, monkeypatch):
     check = ExerciseCheck.objects.create(exercise=matmul)
     done = exercise_checks.exercise_check_run(check.pk)
     assert done.state == "ok" and "reference scores 1.0" in done.output and done.finished_at
-    assert exercise_checks.exercise_check_run(check.pk).output == done.output  # redelivered: no second run
+    assert (
+        exercise_checks.exercise_check_run(check.pk).output == done.output
+    )  # redelivered: no second run
 
 
 def test_a_failing_check_is_shown_as_failed(client, admin_user, matmul, monkeypatch):
@@ -49,9 +54,15 @@ def test_a_failing_check_is_shown_as_failed(client, admin_user, matmul, monkeypa
 
     monkeypatch.setattr(exercise_checks, "call_command", misses)
     check = exercise_checks.exercise_check_run(ExerciseCheck.objects.create(exercise=matmul).pk)
-    assert check.state == "failed" and "the starter passes" in check.output and "1 problem(s)" in check.output
+    assert (
+        check.state == "failed"
+        and "the starter passes" in check.output
+        and "1 problem(s)" in check.output
+    )
     client.force_login(admin_user)
-    response = client.get(reverse("courses:exercise-check", args=[check.pk]), headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("courses:exercise-check", args=[check.pk]), headers={"HX-Request": "true"}
+    )
     assert response.status_code == 286  # htmx stops polling
 
 
@@ -59,7 +70,9 @@ def test_a_new_path_version_keeps_enrolled_learners_progress(tmp_path, alice, bo
     content = write(tmp_path / "content", {"basics": copy.deepcopy(PATH)})
     run(content)
     path = LearningPath.objects.get(slug="basics")
-    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=5)
+    Enrollment.objects.create(
+        user=alice, path=path, started_on=timezone.localdate(), weekly_hours=5
+    )
     dot = Topic.objects.get(number="1.1")
     project = UnitExercise.objects.get(kind="project")
     progress.progress_tick(user=alice, kind="topic", item_id=dot.pk, done=True)
@@ -73,8 +86,12 @@ def test_a_new_path_version_keeps_enrolled_learners_progress(tmp_path, alice, bo
     run(content)
     path.refresh_from_db()
     assert path.version == 2
-    assert ItemProgress.objects.filter(user=alice).count() == 2  # archived, not deleted: nothing cascaded
-    assert [u.unit.number for u in progress.path_progress(alice, path).units] == [1]  # the live path renders
+    assert (
+        ItemProgress.objects.filter(user=alice).count() == 2
+    )  # archived, not deleted: nothing cascaded
+    assert [u.unit.number for u in progress.path_progress(alice, path).units] == [
+        1
+    ]  # the live path renders
 
     write(content, {"basics": copy.deepcopy(PATH)})  # the items come back, and so does the progress
     run(content)

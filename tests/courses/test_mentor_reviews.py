@@ -7,7 +7,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses import mentor_reviews as mr
-from courses.models import Cohort, ItemProgress, LineComment, Notification, Review, ReviewRequest, UnitExercise
+from courses.models import (
+    Cohort,
+    ItemProgress,
+    LineComment,
+    Notification,
+    Review,
+    ReviewRequest,
+    UnitExercise,
+)
 from tests.courses.learner_factories import make_path
 from tests.courses.mentor_factories import attempt, request_review
 
@@ -28,15 +36,21 @@ def test_a_mentor_claims_and_the_learner_is_told(bob, rr):
 
 
 def test_a_second_mentor_cannot_take_a_live_claim(bob, rr, django_user_model):
-    other = django_user_model.objects.create_user("dora", "d@example.com", "pw-dora-12345", role="mentor")
+    other = django_user_model.objects.create_user(
+        "dora", "d@example.com", "pw-dora-12345", role="mentor"
+    )
     mr.review_claim(mentor=bob, request=rr)
     with pytest.raises(mr.ReviewRefused, match="already claimed"):
         mr.review_claim(mentor=other, request=rr)
 
 
 def test_an_expired_claim_goes_back_to_the_queue(bob, rr, django_user_model):
-    other = django_user_model.objects.create_user("dora", "d@example.com", "pw-dora-12345", role="mentor")
-    mr.review_claim(mentor=bob, request=rr, now=timezone.now() - timedelta(minutes=mr.claim_minutes() + 1))
+    other = django_user_model.objects.create_user(
+        "dora", "d@example.com", "pw-dora-12345", role="mentor"
+    )
+    mr.review_claim(
+        mentor=bob, request=rr, now=timezone.now() - timedelta(minutes=mr.claim_minutes() + 1)
+    )
     assert rr in mr.review_queue(other)
     review = mr.review_claim(mentor=other, request=rr)
     assert review.mentor == other
@@ -72,8 +86,12 @@ def test_the_queue_filters_by_cohort_and_exercise(bob, alice, charlie, matmul):
 
 
 def test_cohort_requests_do_not_reach_other_mentors(alice, matmul, bob, django_user_model):
-    outsider = django_user_model.objects.create_user("dora", "d@example.com", "pw-dora-12345", role="mentor")
-    cohort = Cohort.objects.create(name="Spring", path=make_path(matmul), starts_on=timezone.localdate())
+    outsider = django_user_model.objects.create_user(
+        "dora", "d@example.com", "pw-dora-12345", role="mentor"
+    )
+    cohort = Cohort.objects.create(
+        name="Spring", path=make_path(matmul), starts_on=timezone.localdate()
+    )
     cohort.mentors.add(bob)
     cohort.learners.add(alice)
     rr = request_review(alice, matmul)
@@ -84,30 +102,53 @@ def test_cohort_requests_do_not_reach_other_mentors(alice, matmul, bob, django_u
 
 def test_line_comments_need_the_claim_and_a_real_line(bob, rr):
     with pytest.raises(mr.ReviewRefused, match="Claim"):
-        mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=3, body="x")
+        mr.line_comment_add(
+            author=bob, request=rr, submission=rr.submission, file="solution.py", line=3, body="x"
+        )
     mr.review_claim(mentor=bob, request=rr)
     with pytest.raises(mr.ReviewRefused, match="no line 99"):
-        mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=99, body="x")
+        mr.line_comment_add(
+            author=bob, request=rr, submission=rr.submission, file="solution.py", line=99, body="x"
+        )
     with pytest.raises(mr.ReviewRefused, match="no file"):
-        mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="other.py", line=1, body="x")
-    comment = mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=3,
-                                  body="Use **np.matmul**")
+        mr.line_comment_add(
+            author=bob, request=rr, submission=rr.submission, file="other.py", line=1, body="x"
+        )
+    comment = mr.line_comment_add(
+        author=bob,
+        request=rr,
+        submission=rr.submission,
+        file="solution.py",
+        line=3,
+        body="Use **np.matmul**",
+    )
     files = mr.annotated_files(rr, rr.submission)
     assert files[0].lines[2].comments == [comment]
 
 
 def test_a_bank_entry_fills_an_empty_comment_and_counts_its_uses(bob, rr, matmul):
-    entry = mr.bank_entry_add(mentor=bob, exercise=matmul, title="Shapes", body="Check `a.shape[1] == b.shape[0]`.")
+    entry = mr.bank_entry_add(
+        mentor=bob, exercise=matmul, title="Shapes", body="Check `a.shape[1] == b.shape[0]`."
+    )
     mr.review_claim(mentor=bob, request=rr)
-    comment = mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=4,
-                                  body="", bank_entry=entry)
+    comment = mr.line_comment_add(
+        author=bob,
+        request=rr,
+        submission=rr.submission,
+        file="solution.py",
+        line=4,
+        body="",
+        bank_entry=entry,
+    )
     entry.refresh_from_db()
     assert comment.body_markdown == entry.body_markdown and entry.uses == 1
 
 
 def test_replies_thread_under_the_root_and_notify_the_other_side(bob, rr, alice):
     mr.review_claim(mentor=bob, request=rr)
-    root = mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=3, body="a")
+    root = mr.line_comment_add(
+        author=bob, request=rr, submission=rr.submission, file="solution.py", line=3, body="a"
+    )
     reply = mr.comment_reply(author=alice, parent=root, body="Thanks!")
     again = mr.comment_reply(author=bob, parent=reply, body="You're welcome")
     assert reply.parent == root and again.parent == root and again.line == 3
@@ -117,7 +158,9 @@ def test_replies_thread_under_the_root_and_notify_the_other_side(bob, rr, alice)
 
 def test_changes_requested_then_a_resubmission_lands_in_the_thread(bob, rr, alice, matmul):
     mr.review_claim(mentor=bob, request=rr)
-    mr.review_submit(mentor=bob, request=rr, submission=rr.submission, verdict="changes_requested", summary="Fix")
+    mr.review_submit(
+        mentor=bob, request=rr, submission=rr.submission, verdict="changes_requested", summary="Fix"
+    )
     assert Notification.objects.filter(user=alice, text__contains="requested changes").exists()
     new = attempt(alice, matmul)
     assert list(mr.thread_attempts(rr)) == [rr.submission, new]
@@ -132,22 +175,43 @@ def test_approval_closes_the_thread_and_signs_off_the_milestone(bob, rr, alice, 
     assert [c for c, _ in mr.rubric_for(matmul)] == ["correctness", "code quality", "explanation"]
     mr.review_claim(mentor=bob, request=rr)
     with pytest.raises(mr.ReviewRefused, match="between 0 and 4"):
-        mr.review_submit(mentor=bob, request=rr, submission=rr.submission, verdict="approved", summary="ok",
-                         rubric_scores={"correctness": 9})
-    review = mr.review_submit(mentor=bob, request=rr, submission=rr.submission, verdict="approved",
-                              summary="Great", rubric_scores={"correctness": 4}, unit_item=project)
+        mr.review_submit(
+            mentor=bob,
+            request=rr,
+            submission=rr.submission,
+            verdict="approved",
+            summary="ok",
+            rubric_scores={"correctness": 9},
+        )
+    review = mr.review_submit(
+        mentor=bob,
+        request=rr,
+        submission=rr.submission,
+        verdict="approved",
+        summary="Great",
+        rubric_scores={"correctness": 4},
+        unit_item=project,
+    )
     rr.refresh_from_db()
     assert rr.status == ReviewRequest.Status.CLOSED and review.rubric_scores == {"correctness": 4}
     assert ItemProgress.objects.get(user=alice, unit_item=project).verified_by == bob
     assert Notification.objects.filter(user=alice, kind="approval").exists()
     with pytest.raises(mr.ReviewRefused, match="closed"):
-        mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=1, body="x")
+        mr.line_comment_add(
+            author=bob, request=rr, submission=rr.submission, file="solution.py", line=1, body="x"
+        )
 
 
 def test_the_thread_page_shows_the_comment_at_its_line(client, bob, rr, alice):
     mr.review_claim(mentor=bob, request=rr)
-    mr.line_comment_add(author=bob, request=rr, submission=rr.submission, file="solution.py", line=3,
-                        body="<script>alert(1)</script>**bold**")
+    mr.line_comment_add(
+        author=bob,
+        request=rr,
+        submission=rr.submission,
+        file="solution.py",
+        line=3,
+        body="<script>alert(1)</script>**bold**",
+    )
     client.force_login(alice)
     response = client.get(reverse("courses:review-thread", args=[rr.pk]))
     html = response.content.decode()
@@ -168,14 +232,26 @@ def test_the_mentor_flow_through_the_views(client, bob, rr, alice):
     client.force_login(bob)
     assert client.post(reverse("courses:review-claim", args=[rr.pk])).status_code == 302
     url = reverse("courses:review-comment", args=[rr.pk])
-    client.post(url, {"submission": rr.submission_id, "file": "solution.py", "line": 3, "body": "Here",
-                      "save_to_bank": "Line three"})
+    client.post(
+        url,
+        {
+            "submission": rr.submission_id,
+            "file": "solution.py",
+            "line": 3,
+            "body": "Here",
+            "save_to_bank": "Line three",
+        },
+    )
     assert LineComment.objects.get().line == 3
     assert rr.submission.exercise.comment_bank.get().title == "Line three"
-    client.post(reverse("courses:review-verdict", args=[rr.pk]),
-                {"submission": rr.submission_id, "verdict": "changes_requested", "summary": "Almost"})
+    client.post(
+        reverse("courses:review-verdict", args=[rr.pk]),
+        {"submission": rr.submission_id, "verdict": "changes_requested", "summary": "Almost"},
+    )
     assert Review.objects.get().verdict == "changes_requested"
     client.force_login(alice)
     comment = LineComment.objects.get()
-    response = client.post(reverse("courses:comment-reply", args=[comment.pk]), {"body": "Fixed it"})
+    response = client.post(
+        reverse("courses:comment-reply", args=[comment.pk]), {"body": "Fixed it"}
+    )
     assert response.status_code == 302 and comment.replies.get().author == alice
