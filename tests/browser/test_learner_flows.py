@@ -88,6 +88,9 @@ def test_a_new_learner_goes_from_sign_up_to_a_passed_exercise_and_visible_progre
 
     page.goto(f"{live_server.url}/paths/{PATH}/1/")
     assert "1 / 2" in page.locator("#unit-progress .progress-verified").inner_text()
+    shoot(page, "week")
+    page.goto(f"{live_server.url}/exercises/matmul-from-scratch/attempts/")
+    shoot(page, "attempts")
 
 
 @pytest.fixture
