@@ -191,12 +191,16 @@ class BarChart:
         return self.width - self.label_width - 60
 
 
+def _short(label: str, limit: int = 30) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def bar_chart(
     items: list[tuple[str, float, str]],
     *,
     maximum: float | None = None,
     width: int = 640,
-    label_width: int = 220,
+    label_width: int = 240,
 ) -> BarChart:
     """items: (label, value, text shown after the bar)."""
     top = maximum or max((v for _, v, _ in items), default=0) or 1
@@ -207,6 +211,6 @@ def bar_chart(
         width_of_bar = max(0.0, plot * value / top)
         y = 8 + i * row
         bars.append(
-            Bar(label[:34], value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15)
+            Bar(_short(label), value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15)
         )
     return BarChart(bars, width, 16 + row * max(1, len(items)), label_width, row)
