@@ -52,6 +52,9 @@ class RegradeEntry(models.Model):
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["batch", "submission"], name="one_entry_per_submission_per_batch")]
 
+    def __str__(self) -> str:
+        return f"submission {self.submission_id}: {self.previous_status} → {self.new_status or 'pending'}"
+
     @property
     def changed(self) -> bool:
         return (self.previous_status, self.previous_score) != (self.new_status, self.new_score)

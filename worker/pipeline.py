@@ -8,6 +8,8 @@ a broken reference) are told apart: the engine's absence ends the attempt in `er
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 
@@ -81,15 +83,36 @@ def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]
 
 def grade_files(exercise, package, sources: dict[str, str], *, seed: int, labels: dict[str, str]) -> tuple[dict, str]:
     """Run and judge any set of files against a package: learners', starters, wrong solutions."""
+    return grade_prepared(prepare_grading(exercise, package, seed=seed), sources, labels=labels)
+
+
+@dataclass(frozen=True)
+class PreparedGrading:
+    """What judging needs besides the learner's run: the plan and the expected values."""
+
+    package: Any
+    plan: dict
+    reference: dict[str, dict]
+    limits: Any
+    seed: int
+
+
+def prepare_grading(exercise, package, *, seed: int) -> PreparedGrading:
+    """The plan and the expected values (the cached reference run; it runs once if missing)."""
     limits = limits_for(package)
     plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds)
     reference_plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds, for_reference=True)
     reference = _decoded(reference_outputs(exercise, package, reference_plan))
     reference.update(grader_expectations(package, plan, load_grader(package)))
-    run = run_files(package, sources, plan=plan, seed=seed, labels=labels)
+    return PreparedGrading(package, plan, reference, limits, seed)
+
+
+def grade_prepared(prepared: PreparedGrading, sources: dict[str, str], *, labels: dict[str, str]) -> tuple[dict, str]:
+    """Run the files and judge them; touches no database, so several may run side by side."""
+    run = run_files(prepared.package, sources, plan=prepared.plan, seed=prepared.seed, labels=labels)
     observation = Observation.from_run(run)
-    result = judge(package=package, plan=plan, sources=sources, learner=observation,
-                   reference=reference, seed=seed, limits=limits.as_dict())
+    result = judge(package=prepared.package, plan=prepared.plan, sources=sources, learner=observation,
+                   reference=prepared.reference, seed=prepared.seed, limits=prepared.limits.as_dict())
     return result, run.exit_reason
 
 

@@ -150,7 +150,7 @@ def test_a_metric_below_full_marks_earns_its_tier_and_says_how_far_it_is(tmp_pat
     seven_right = [1, 0, 0] + truth[3:]
     steps = metric_steps(3)
     learner = Observation(exit_reason="ok", steps={s["id"]: {"status": "ok", "value": v} for s, v in
-                                                   zip(steps, [seven_right, truth, [1] * 10])})
+                                                   zip(steps, [seven_right, truth, [1] * 10], strict=True)})
     reference = {s["id"]: {"status": "ok", "value": truth} for s in steps}
     result, record = judge_metric(check, steps, learner, reference, package)
     assert (result.status, result.score) == ("fail", 0.5)

@@ -117,7 +117,7 @@ def _compare_parts(want: Any, got: Any, *, rtol: float, atol: float) -> str | No
     else:
         if not isinstance(got, (tuple, list)) or len(got) != len(want):
             return f"expected {len(want)} values (a tuple), got {describe(got)}"
-        parts = [(f"item {i}", w, g) for i, (w, g) in enumerate(zip(want, got))]
+        parts = [(f"item {i}", w, g) for i, (w, g) in enumerate(zip(want, got, strict=True))]
     for label, w, g in parts:
         problem = _compare_allclose(w, g, rtol=rtol, atol=atol)
         if problem:
@@ -138,7 +138,7 @@ def compare_partition(want: Any, got: Any) -> str | None:
     if w.shape != g.shape:
         return f"expected {w.size} cluster labels, got {g.size}"
     pairs = {}
-    for a, b in zip(w.tolist(), g.tolist()):
+    for a, b in zip(w.tolist(), g.tolist(), strict=True):
         pairs.setdefault(a, set()).add(b)
     forward_ok = all(len(v) == 1 for v in pairs.values())
     backward_ok = len({next(iter(v)) for v in pairs.values()}) == len(pairs) if forward_ok else False

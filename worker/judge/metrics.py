@@ -5,8 +5,8 @@ Each metric says whether higher is better, so a threshold reads as a floor or a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from sklearn import metrics as skm

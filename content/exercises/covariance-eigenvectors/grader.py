@@ -1,6 +1,5 @@
 """Correlated data sets for covariance-eigenvectors. Runs in the worker only."""
 
-import numpy as np
 
 
 def _dataset(rng, n, d):

@@ -1,6 +1,5 @@
 """Small customer tables for kmeans-segmentation's standardize check. Worker only."""
 
-import numpy as np
 
 
 def small_tables(rng):

@@ -1,11 +1,19 @@
-"""Prove every exercise package in the real sandbox: reference passes, starter and wrong ones fail."""
+"""Prove every exercise package in the real sandbox: reference passes, starter and wrong ones fail.
+
+The reference run (the expected values) happens first; then the reference, the starter and the
+wrong solutions of a package run side by side (`--jobs`), since judging needs no database.
+"""
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.content.exercise_packages import load_packages, sync_exercises
 from courses.models import Exercise
-from worker.pipeline import grade_files
+from worker.pipeline import grade_prepared, prepare_grading
 
 SEED = 1234
 
@@ -15,8 +23,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*", help="only these exercises")
+        parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                            help="sandbox runs at a time (default: 2, or 1 on a single CPU)")
 
-    def handle(self, *args, slugs, **options):
+    def handle(self, *args, slugs, jobs, **options):
+        self.jobs = max(1, jobs)
+        started = time.monotonic()
         packages, problems = load_packages(settings.CONTENT_DIR / "exercises")
         if problems:
             raise CommandError("\n".join(str(p) for p in problems))
@@ -36,29 +48,33 @@ class Command(BaseCommand):
             f"{len(packages)} exercises: {tally['references']} references passed, "
             f"{tally['starters']} starters failed, {tally['wrong']} wrong solutions rejected"
         )
+        elapsed = f" in {time.monotonic() - started:.0f} s"
         if misses:
             self.stdout.write("\n".join(misses))
-            self.stdout.write(summary + f" (of {total_wrong})")
+            self.stdout.write(summary + f" (of {total_wrong}){elapsed}")
             raise CommandError(f"{len(misses)} problem(s)")
-        self.stdout.write(summary)
+        self.stdout.write(summary + elapsed)
 
     def _check_one(self, exercise, package, tally) -> list[str]:
         misses = []
         labels = {"backprop.selfcheck": package.slug}
-        result, _ = grade_files(exercise, package, dict(package.reference), seed=SEED, labels=labels)
-        if result["score"] == 1.0 and result["status"] == "pass":
+        prepared = prepare_grading(exercise, package, seed=SEED)
+        candidates = [("reference", dict(package.reference)), ("starter", dict(package.starter))]
+        candidates += [(f"wrong/{name}", files) for name, files, _ in package.wrong_solutions()]
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            results = list(pool.map(lambda c: grade_prepared(prepared, c[1], labels=labels)[0], candidates))
+        reference, starter, wrong = results[0], results[1], results[2:]
+        if reference["score"] == 1.0 and reference["status"] == "pass":
             tally["references"] += 1
             self.stdout.write(f"ok   {package.slug}: reference scores 1.0")
         else:
-            misses.append(f"MISS {package.slug}: reference scored {result['score']}: {_failing(result)}")
-        result, _ = grade_files(exercise, package, dict(package.starter), seed=SEED, labels=labels)
-        if result["status"] != "pass":
+            misses.append(f"MISS {package.slug}: reference scored {reference['score']}: {_failing(reference)}")
+        if starter["status"] != "pass":
             tally["starters"] += 1
-            self.stdout.write(f"ok   {package.slug}: starter does not pass ({result['score']})")
+            self.stdout.write(f"ok   {package.slug}: starter does not pass ({starter['score']})")
         else:
             misses.append(f"MISS {package.slug}: the starter passes")
-        for name, files, targets in package.wrong_solutions():
-            result, _ = grade_files(exercise, package, files, seed=SEED, labels=labels)
+        for (name, _, targets), result in zip(package.wrong_solutions(), wrong, strict=True):
             failed = {c["id"]: c for c in result["checks"] if c["status"] != "pass"}
             if set(targets) <= set(failed) and result["status"] != "pass":
                 tally["wrong"] += 1

@@ -1,8 +1,6 @@
-import numpy as np
+import report
 import torch
 from torch import nn
-
-import report
 
 
 class MLP(nn.Module):
