@@ -109,7 +109,12 @@ def preload_command(modules: Iterable[str], threads: int) -> list[str]:
         f"sys.stderr.write({READY_MARK!r} + '\\n')",  # read from the container log, before any attach
         "sys.stderr.flush()",
         "from backprop_harness.supervisor import main",
-        "raise SystemExit(main())",
+        # The result is written with os.write before main returns; skipping the interpreter's
+        # teardown (seconds with torch loaded) ends the container, and the host's read, sooner.
+        "code = main()",
+        "sys.stdout.flush()",
+        "sys.stderr.flush()",
+        "os._exit(code)",
     ]
     return ["python3", "-I", "-B", "-c", "\n".join(lines)]
 
