@@ -10,7 +10,9 @@ from .models import User
 class SignUpForm(UserCreationForm):
     """Email and password; the username (shown in URLs and logs) is derived from the email."""
 
-    email = forms.EmailField(required=True, help_text="You log in with it; password resets go there.")
+    email = forms.EmailField(
+        required=True, help_text="You log in with it; password resets go there."
+    )
 
     class Meta:
         model = User
@@ -19,7 +21,9 @@ class SignUpForm(UserCreationForm):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email already exists. Log in instead.")
+            raise forms.ValidationError(
+                "An account with this email already exists. Log in instead."
+            )
         return email
 
     def _post_clean(self):
@@ -58,12 +62,17 @@ TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=[(z, z) for z in TIME_ZONES], help_text="Streaks count days in this zone.")
+    time_zone = forms.ChoiceField(
+        choices=[(z, z) for z in TIME_ZONES], help_text="Streaks count days in this zone."
+    )
 
     class Meta:
         model = User
         fields = ("display_name", "time_zone", "weekly_hours_goal", "email_notifications")
-        labels = {"weekly_hours_goal": "Weekly hours goal", "email_notifications": "Email me notifications too"}
+        labels = {
+            "weekly_hours_goal": "Weekly hours goal",
+            "email_notifications": "Email me notifications too",
+        }
         help_texts = {
             "display_name": "Shown to mentors and in the header; your username if empty.",
             "weekly_hours_goal": "The default pace when you enroll in a path.",
@@ -79,7 +88,8 @@ class ProfileForm(forms.ModelForm):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     confirm = forms.BooleanField(
         label="I understand that my account, progress, drafts and submissions are deleted for good."

@@ -16,7 +16,8 @@ class User(AbstractUser):
     time_zone = models.CharField(max_length=64, default="UTC")
     weekly_hours_goal = models.PositiveSmallIntegerField(default=8)
     email_notifications = models.BooleanField(
-        default=False, help_text="Also send notifications (grading finished, mentor replies) by email."
+        default=False,
+        help_text="Also send notifications (grading finished, mentor replies) by email.",
     )
 
     @property

@@ -11,7 +11,8 @@ urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="accounts/login.html", authentication_form=EmailOrUsernameAuthenticationForm
+            template_name="accounts/login.html",
+            authentication_form=EmailOrUsernameAuthenticationForm,
         ),
         name="login",
     ),
@@ -43,13 +44,16 @@ urlpatterns = [
     ),
     path(
         "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
         name="password_reset_complete",
     ),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:profile")
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:profile"),
         ),
         name="password_change",
     ),

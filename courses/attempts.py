@@ -53,6 +53,14 @@ def attempt_diff(old_files: dict[str, str], new_files: dict[str, str]) -> list[D
         for raw in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=3):
             if raw.startswith(("---", "+++")):
                 continue
-            kind = "hunk" if raw.startswith("@@") else "add" if raw.startswith("+") else "del" if raw.startswith("-") else "ctx"
+            kind = (
+                "hunk"
+                if raw.startswith("@@")
+                else "add"
+                if raw.startswith("+")
+                else "del"
+                if raw.startswith("-")
+                else "ctx"
+            )
             lines.append(DiffLine(kind, raw))
     return lines

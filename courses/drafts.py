@@ -29,7 +29,11 @@ def editor_code(user, exercise: Exercise, latest_attempt=None) -> tuple[str, str
 
     The draft wins unless an attempt was submitted after it was last saved.
     """
-    draft = Draft.objects.filter(user=user, exercise=exercise).first() if user.is_authenticated else None
+    draft = (
+        Draft.objects.filter(user=user, exercise=exercise).first()
+        if user.is_authenticated
+        else None
+    )
     attempt_code = latest_attempt.files.get(exercise.entrypoint) if latest_attempt else None
     if draft and (attempt_code is None or draft.updated_at >= latest_attempt.created_at):
         return draft.code, "draft"

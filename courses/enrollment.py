@@ -9,7 +9,9 @@ from .models import Enrollment, Path
 
 
 @transaction.atomic
-def enrollment_create(*, user, path: Path, started_on: date | None = None, weekly_hours: int | None = None) -> Enrollment:
+def enrollment_create(
+    *, user, path: Path, started_on: date | None = None, weekly_hours: int | None = None
+) -> Enrollment:
     """Enroll (or update the start date and pace of an existing enrollment)."""
     enrollment, _ = Enrollment.objects.update_or_create(
         user=user,

@@ -13,7 +13,10 @@ class CodeSubmissionForm(forms.Form):
 class EnrollmentForm(forms.Form):
     started_on = forms.DateField(label="Start date", widget=forms.DateInput(attrs={"type": "date"}))
     weekly_hours = forms.IntegerField(
-        label="Hours per week", min_value=1, max_value=80, help_text="Your pace sets the suggested dates."
+        label="Hours per week",
+        min_value=1,
+        max_value=80,
+        help_text="Your pace sets the suggested dates.",
     )
 
     @classmethod
@@ -31,11 +34,15 @@ class EnrollmentForm(forms.Form):
         from courses.models import Enrollment
 
         values = self.cleaned_data if self.is_bound and self.is_valid() else self.initial
-        return Enrollment(path=path, started_on=values["started_on"], weekly_hours=values["weekly_hours"])
+        return Enrollment(
+            path=path, started_on=values["started_on"], weekly_hours=values["weekly_hours"]
+        )
 
 
 class ProgressTickForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("topic", "topic"), ("reading", "reading"), ("unit_item", "item")])
+    kind = forms.ChoiceField(
+        choices=[("topic", "topic"), ("reading", "reading"), ("unit_item", "item")]
+    )
     item_id = forms.IntegerField(min_value=1)
     done = forms.BooleanField(required=False)
 

@@ -37,14 +37,19 @@ def enrolled_path(user, enrollment, *, with_skills: bool = False) -> EnrolledPat
     path = enrollment.path
     prog = progress.path_progress(user, path)
     plan = schedule.suggested_schedule(
-        path, [u.unit for u in prog.units], started_on=enrollment.started_on, weekly_hours=enrollment.weekly_hours
+        path,
+        [u.unit for u in prog.units],
+        started_on=enrollment.started_on,
+        weekly_hours=enrollment.weekly_hours,
     )
     today = streaks.today_for(user)
     item = EnrolledPath(enrollment, prog, plan, schedule.current_unit(plan, today))
     if with_skills:
         states = progress.skill_states(path, prog)
         skills = path.skills.live().order_by("position", "id").prefetch_related("requires")
-        item.skill_svg = skill_tree_svg(skills, title=f"Your skill tree in {path.title}", states=states)
+        item.skill_svg = skill_tree_svg(
+            skills, title=f"Your skill tree in {path.title}", states=states
+        )
     return item
 
 
@@ -68,7 +73,9 @@ def continue_for(user) -> dict | None:
     if not user.is_authenticated:
         return None
     last_attempt = Submission.objects.filter(user=user).select_related("exercise").first()
-    last_draft = Draft.objects.filter(user=user).select_related("exercise").order_by("-updated_at").first()
+    last_draft = (
+        Draft.objects.filter(user=user).select_related("exercise").order_by("-updated_at").first()
+    )
     touched = [(a.created_at, a.exercise) for a in [last_attempt] if a] + [
         (d.updated_at, d.exercise) for d in [last_draft] if d
     ]
@@ -76,12 +83,18 @@ def continue_for(user) -> dict | None:
     if touched:
         _, exercise = max(touched, key=lambda pair: pair[0])
         if exercise.pk not in passed and not exercise.is_archived:
-            return {"title": exercise.title, "url": exercise.get_absolute_url(), "why": "You were working on it."}
+            return {
+                "title": exercise.title,
+                "url": exercise.get_absolute_url(),
+                "why": "You were working on it.",
+            }
     enrollment = enrollments_for(user).first()
     if enrollment:
         prog = progress.path_progress(user, enrollment.path)
         for unit, item in prog.next_items(limit=1):
-            url = item.url if item.label == "exercise" and item.url else unit.unit.get_absolute_url()
+            url = (
+                item.url if item.label == "exercise" and item.url else unit.unit.get_absolute_url()
+            )
             return {
                 "title": item.title,
                 "url": url,
@@ -102,7 +115,9 @@ def exercise_workspace(user, exercise: Exercise) -> Workspace:
     attempts = list(exercise.submissions.for_user(user)[:10]) if user.is_authenticated else []
     code, source = drafts.editor_code(user, exercise, attempts[0] if attempts else None)
     units = list(
-        UnitExercise.objects.live().filter(exercise=exercise, unit__path__is_archived=False).select_related("unit__path")
+        UnitExercise.objects.live()
+        .filter(exercise=exercise, unit__path__is_archived=False)
+        .select_related("unit__path")
     )
     return Workspace(code=code, code_source=source, attempts=attempts, units=units)
 
@@ -117,7 +132,8 @@ class History:
 def attempt_history(user, exercise: Exercise) -> History:
     attempts = list(exercise.submissions.for_user(user)[:50])
     reviews = set(
-        ReviewRequest.objects.filter(submission__in=attempts).exclude(status=ReviewRequest.Status.CLOSED)
+        ReviewRequest.objects.filter(submission__in=attempts)
+        .exclude(status=ReviewRequest.Status.CLOSED)
         .values_list("submission_id", flat=True)
     )
     return History(attempts=attempts, chart=score_chart_svg(attempts), open_reviews=reviews)

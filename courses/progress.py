@@ -115,7 +115,9 @@ def passed_exercise_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(
-        Submission.objects.filter(user=user, status=Status.PASSED).values_list("exercise_id", flat=True).distinct()
+        Submission.objects.filter(user=user, status=Status.PASSED)
+        .values_list("exercise_id", flat=True)
+        .distinct()
     )
 
 
@@ -126,10 +128,16 @@ def _units(path: Path, unit_filter: dict | None = None):
         .select_related("path")
         .order_by("number")
         .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.live().order_by("depth", "position", "id"), to_attr="p_topics"),
+            Prefetch(
+                "topics",
+                queryset=Topic.objects.live().order_by("depth", "position", "id"),
+                to_attr="p_topics",
+            ),
             Prefetch(
                 "readings",
-                queryset=UnitReading.objects.live().filter(resource__is_archived=False).select_related("resource"),
+                queryset=UnitReading.objects.live()
+                .filter(resource__is_archived=False)
+                .select_related("resource"),
                 to_attr="p_readings",
             ),
             Prefetch(
@@ -150,26 +158,62 @@ def _build(user, units) -> list[UnitProgress]:
         progress = UnitProgress(unit=unit)
         for topic in unit.p_topics:
             progress.items.append(
-                Item("topic", topic.id, str(topic), False, topic.id in ticks["topic"], label="topic")
+                Item(
+                    "topic", topic.id, str(topic), False, topic.id in ticks["topic"], label="topic"
+                )
             )
         for reading in unit.p_readings:
             progress.items.append(
-                Item("reading", reading.id, reading.resource.title, False, reading.id in ticks["reading"],
-                     url=reading.resource.url, label="reading")
+                Item(
+                    "reading",
+                    reading.id,
+                    reading.resource.title,
+                    False,
+                    reading.id in ticks["reading"],
+                    url=reading.resource.url,
+                    label="reading",
+                )
             )
         autograded = [i for i in unit.p_items if i.exercise_id and not i.exercise.is_archived]
-        projects = [i for i in unit.p_items if i.kind == UnitExercise.Kind.PROJECT and i not in autograded]
+        projects = [
+            i for i in unit.p_items if i.kind == UnitExercise.Kind.PROJECT and i not in autograded
+        ]
         progress.required_ids = {i.id for i in (autograded or projects)}
         for item in unit.p_items:
             if item in autograded:
-                progress.items.append(Item("unit_item", item.id, item.title, True, item.exercise_id in passed,
-                                           url=item.exercise.get_absolute_url(), label="exercise"))
+                progress.items.append(
+                    Item(
+                        "unit_item",
+                        item.id,
+                        item.title,
+                        True,
+                        item.exercise_id in passed,
+                        url=item.exercise.get_absolute_url(),
+                        label="exercise",
+                    )
+                )
             elif item in projects:
-                progress.items.append(Item("unit_item", item.id, item.title, True, item.id in ticks["verified"],
-                                           label="project"))
+                progress.items.append(
+                    Item(
+                        "unit_item",
+                        item.id,
+                        item.title,
+                        True,
+                        item.id in ticks["verified"],
+                        label="project",
+                    )
+                )
             else:
-                progress.items.append(Item("unit_item", item.id, item.title, False, item.id in ticks["unit_item"],
-                                           label="exercise"))
+                progress.items.append(
+                    Item(
+                        "unit_item",
+                        item.id,
+                        item.title,
+                        False,
+                        item.id in ticks["unit_item"],
+                        label="exercise",
+                    )
+                )
         result.append(progress)
     return result
 
@@ -178,9 +222,11 @@ def _ticks(user, units) -> dict[str, set[int]]:
     ticks: dict[str, set[int]] = defaultdict(set)
     if not user.is_authenticated or not units:
         return ticks
-    rows = ItemProgress.objects.filter(user=user).filter(
-        _any_of(units)
-    ).values_list("topic_id", "reading_id", "unit_item_id", "self_reported", "verified_at")
+    rows = (
+        ItemProgress.objects.filter(user=user)
+        .filter(_any_of(units))
+        .values_list("topic_id", "reading_id", "unit_item_id", "self_reported", "verified_at")
+    )
     for topic_id, reading_id, item_id, self_reported, verified_at in rows:
         if verified_at and item_id:
             ticks["verified"].add(item_id)
@@ -255,7 +301,9 @@ def progress_tick(*, user, kind: str, item_id: int, done: bool) -> None:
 
 
 @transaction.atomic
-def unit_item_approve(*, mentor, learner, unit_item: UnitExercise, feedback: str = "") -> ItemProgress:
+def unit_item_approve(
+    *, mentor, learner, unit_item: UnitExercise, feedback: str = ""
+) -> ItemProgress:
     """A mentor verifies a project item for a learner (the mentor side calls this).
 
     Idempotent; notifies the learner. Refuses non-mentors.
@@ -269,8 +317,12 @@ def unit_item_approve(*, mentor, learner, unit_item: UnitExercise, feedback: str
         unit_item=unit_item,
         defaults={"verified_at": timezone.now(), "verified_by": mentor, "feedback": feedback},
     )
-    notify(learner, "approval", f"{mentor.shown_name} approved your project “{unit_item.title}”.",
-           unit_item.unit.get_absolute_url())
+    notify(
+        learner,
+        "approval",
+        f"{mentor.shown_name} approved your project “{unit_item.title}”.",
+        unit_item.unit.get_absolute_url(),
+    )
     return progress
 
 
@@ -279,4 +331,6 @@ def unit_item_unapprove(*, mentor, learner, unit_item: UnitExercise) -> None:
     """Withdraw an approval (a mentor's mistake); a learner's own tick stays."""
     if not mentor.is_mentor:
         raise PermissionError("Only mentors approve projects.")
-    ItemProgress.objects.filter(user=learner, unit_item=unit_item).update(verified_at=None, verified_by=None)
+    ItemProgress.objects.filter(user=learner, unit_item=unit_item).update(
+        verified_at=None, verified_by=None
+    )

@@ -43,7 +43,11 @@ def suggested_schedule(path, units, *, started_on: date, weekly_hours: int) -> l
     for unit in units:
         hours = unit_hours(unit, path, len(units))
         days = max(1, math.ceil(7 * hours / pace))
-        plan.append(ScheduledUnit(unit=unit, hours=hours, starts_on=day, ends_on=day + timedelta(days=days - 1)))
+        plan.append(
+            ScheduledUnit(
+                unit=unit, hours=hours, starts_on=day, ends_on=day + timedelta(days=days - 1)
+            )
+        )
         day += timedelta(days=days)
     return plan
 

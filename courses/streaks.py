@@ -34,12 +34,14 @@ def today_for(user, now: datetime | None = None) -> date:
 def verified_days(user) -> set[date]:
     zone = user_zone(user)
     stamps = list(
-        Submission.objects.filter(user=user, status=Status.PASSED, finished_at__isnull=False).values_list(
-            "finished_at", flat=True
-        )
+        Submission.objects.filter(
+            user=user, status=Status.PASSED, finished_at__isnull=False
+        ).values_list("finished_at", flat=True)
     )
     stamps += list(
-        ItemProgress.objects.filter(user=user, verified_at__isnull=False).values_list("verified_at", flat=True)
+        ItemProgress.objects.filter(user=user, verified_at__isnull=False).values_list(
+            "verified_at", flat=True
+        )
     )
     return {stamp.astimezone(zone).date() for stamp in stamps}
 
@@ -68,7 +70,9 @@ def activity_counts(user, since: date) -> Counter:
     """Graded attempts per local day (what the heatmap shades)."""
     zone = user_zone(user)
     start = datetime.combine(since, datetime.min.time(), tzinfo=zone)
-    stamps = Submission.objects.filter(user=user, created_at__gte=start).values_list("created_at", flat=True)
+    stamps = Submission.objects.filter(user=user, created_at__gte=start).values_list(
+        "created_at", flat=True
+    )
     return Counter(stamp.astimezone(zone).date() for stamp in stamps)
 
 
@@ -83,7 +87,9 @@ def heatmap_svg(counts: Counter, verified: set[date], today: date, weeks: int = 
         n = counts.get(day, 0)
         level = 0 if n == 0 else 1 if n < 3 else 2 if n < 6 else 3
         extra = " heat-verified" if day in verified else ""
-        label = f"{day:%a %d %b %Y}: {n} attempt{'s' if n != 1 else ''}" + (", verified work" if extra else "")
+        label = f"{day:%a %d %b %Y}: {n} attempt{'s' if n != 1 else ''}" + (
+            ", verified work" if extra else ""
+        )
         cells.append(
             f'<rect class="heat-{level}{extra}" x="{col * (CELL + GAP)}" y="{row * (CELL + GAP)}" '
             f'width="{CELL}" height="{CELL}" rx="2"><title>{escape(label)}</title></rect>'

@@ -48,7 +48,9 @@ def parse_upload(filename: str, data: bytes, *, entrypoint: str = "solution.py")
     name = (filename or "").strip()
     lower = name.lower()
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadRejected(f"{name} is {_kb(len(data))}; an upload may be at most {_kb(MAX_UPLOAD_BYTES)}.")
+        raise UploadRejected(
+            f"{name} is {_kb(len(data))}; an upload may be at most {_kb(MAX_UPLOAD_BYTES)}."
+        )
     if not data:
         raise UploadRejected(f"{name or 'The upload'} is empty.")
     if lower.endswith(".py"):
@@ -69,7 +71,9 @@ def _kb(size: int) -> str:
 
 def _text(name: str, data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise UploadRejected(f"{name} is {_kb(len(data))}; a source file may be at most {_kb(MAX_FILE_BYTES)}.")
+        raise UploadRejected(
+            f"{name} is {_kb(len(data))}; a source file may be at most {_kb(MAX_FILE_BYTES)}."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,7 +87,9 @@ def _safe_member_name(info: zipfile.ZipInfo) -> str:
     if (info.external_attr >> 16) and stat.S_ISLNK(info.external_attr >> 16):
         raise UploadRejected(f"The zip contains a symbolic link ({raw}); links are not accepted.")
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        raise UploadRejected(f"The zip contains an absolute path ({raw}); use paths relative to your project.")
+        raise UploadRejected(
+            f"The zip contains an absolute path ({raw}); use paths relative to your project."
+        )
     parts = raw.replace("\\", "/").split("/")
     if ".." in parts:
         raise UploadRejected(f"The zip contains a path that climbs out of the folder ({raw}).")
@@ -96,7 +102,9 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError):
-        raise UploadRejected("This .zip cannot be read: it is damaged or not a zip archive.") from None
+        raise UploadRejected(
+            "This .zip cannot be read: it is damaged or not a zip archive."
+        ) from None
     chosen: list[tuple[str, zipfile.ZipInfo]] = []
     declared_total = 0
     for info in members:
@@ -110,7 +118,9 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
                 f"{name} in the zip is not a source or text file; accepted: {', '.join(TEXT_SUFFIXES)}."
             )
         if info.file_size > MAX_FILE_BYTES:
-            raise UploadRejected(f"{name} in the zip expands to {_kb(info.file_size)}; the limit is {_kb(MAX_FILE_BYTES)} a file.")
+            raise UploadRejected(
+                f"{name} in the zip expands to {_kb(info.file_size)}; the limit is {_kb(MAX_FILE_BYTES)} a file."
+            )
         declared_total += info.file_size
         chosen.append((name, info))
     if not chosen:
@@ -118,7 +128,9 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
     if len(chosen) > MAX_FILES:
         raise UploadRejected(f"The zip has {len(chosen)} files; the limit is {MAX_FILES}.")
     if declared_total > MAX_TOTAL_BYTES:
-        raise UploadRejected(f"The zip expands to {_kb(declared_total)}; the limit is {_kb(MAX_TOTAL_BYTES)} in all.")
+        raise UploadRejected(
+            f"The zip expands to {_kb(declared_total)}; the limit is {_kb(MAX_TOTAL_BYTES)} in all."
+        )
     files: dict[str, str] = {}
     actual_total = 0
     for name, info in chosen:
@@ -126,18 +138,28 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
             with archive.open(info) as member:
                 content = member.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError):
-            raise UploadRejected(f"{name} in the zip cannot be read: the archive is damaged.") from None
+            raise UploadRejected(
+                f"{name} in the zip cannot be read: the archive is damaged."
+            ) from None
         actual_total += len(content)
         # A forged header can declare a small size; what actually expands is what counts.
-        if len(content) > MAX_FILE_BYTES or len(content) > info.file_size or actual_total > MAX_TOTAL_BYTES:
-            raise UploadRejected("The zip expands to more than it declares (a zip bomb?); it was refused.")
+        if (
+            len(content) > MAX_FILE_BYTES
+            or len(content) > info.file_size
+            or actual_total > MAX_TOTAL_BYTES
+        ):
+            raise UploadRejected(
+                "The zip expands to more than it declares (a zip bomb?); it was refused."
+            )
         if name in files:
             raise UploadRejected(f"The zip holds {name} twice.")
         files[name] = _text(name, content)
     files = _strip_common_folder(files)
     if entrypoint not in files:
         listed = ", ".join(sorted(files)[:5])
-        raise UploadRejected(f"The zip has no {entrypoint} at its top level (found: {listed}); that is the file we grade.")
+        raise UploadRejected(
+            f"The zip has no {entrypoint} at its top level (found: {listed}); that is the file we grade."
+        )
     return files
 
 
@@ -155,7 +177,9 @@ def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, l
 
     text = _text(name, data) if len(data) <= MAX_FILE_BYTES * 4 else None
     if text is None:
-        raise UploadRejected(f"{name} is {_kb(len(data))}; a notebook may be at most {_kb(MAX_FILE_BYTES * 4)}.")
+        raise UploadRejected(
+            f"{name} is {_kb(len(data))}; a notebook may be at most {_kb(MAX_FILE_BYTES * 4)}."
+        )
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

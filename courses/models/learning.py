@@ -14,15 +14,21 @@ from django.urls import reverse
 
 
 class Enrollment(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
     path = models.ForeignKey("courses.Path", on_delete=models.CASCADE, related_name="enrollments")
     started_on = models.DateField()
-    weekly_hours = models.PositiveSmallIntegerField(help_text="The pace the learner chose, hours per week")
+    weekly_hours = models.PositiveSmallIntegerField(
+        help_text="The pace the learner chose, hours per week"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "path"], name="one_enrollment_per_path")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "path"], name="one_enrollment_per_path")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} in {self.path.slug}"
@@ -35,8 +41,12 @@ class ItemProgress(models.Model):
     a learner's own tick leaves it empty, so self-reported and verified never blur.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="item_progress")
-    topic = models.ForeignKey("courses.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="item_progress"
+    )
+    topic = models.ForeignKey(
+        "courses.Topic", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     reading = models.ForeignKey(
         "courses.UnitReading", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -62,19 +72,27 @@ class ItemProgress(models.Model):
                 ),
             ),
             models.UniqueConstraint(
-                fields=["user", "topic"], condition=Q(topic__isnull=False), name="progress_per_topic"
+                fields=["user", "topic"],
+                condition=Q(topic__isnull=False),
+                name="progress_per_topic",
             ),
             models.UniqueConstraint(
-                fields=["user", "reading"], condition=Q(reading__isnull=False), name="progress_per_reading"
+                fields=["user", "reading"],
+                condition=Q(reading__isnull=False),
+                name="progress_per_reading",
             ),
             models.UniqueConstraint(
-                fields=["user", "unit_item"], condition=Q(unit_item__isnull=False), name="progress_per_unit_item"
+                fields=["user", "unit_item"],
+                condition=Q(unit_item__isnull=False),
+                name="progress_per_unit_item",
             ),
         ]
 
     def __str__(self) -> str:
         item = self.topic_id or self.reading_id or self.unit_item_id
-        return f"{self.user_id}: item {item} ({'verified' if self.verified_at else 'self-reported'})"
+        return (
+            f"{self.user_id}: item {item} ({'verified' if self.verified_at else 'self-reported'})"
+        )
 
     @property
     def is_verified(self) -> bool:
@@ -84,13 +102,19 @@ class ItemProgress(models.Model):
 class Draft(models.Model):
     """The editor's content, saved as the learner types, so a reload or another device keeps it."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
-    exercise = models.ForeignKey("courses.Exercise", on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.CASCADE, related_name="drafts"
+    )
     code = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "exercise"], name="one_draft_per_exercise")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exercise"], name="one_draft_per_exercise")
+        ]
 
     def __str__(self) -> str:
         return f"draft of {self.exercise_id} by {self.user_id}"
@@ -102,12 +126,22 @@ class ReviewRequest(models.Model):
         CLAIMED = "claimed", "Claimed"
         CLOSED = "closed", "Closed"
 
-    submission = models.ForeignKey("courses.Submission", on_delete=models.CASCADE, related_name="review_requests")
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_requests")
+    submission = models.ForeignKey(
+        "courses.Submission", on_delete=models.CASCADE, related_name="review_requests"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_requests"
+    )
     question = models.TextField()
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
     mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="claimed_reviews"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claimed_reviews",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -125,7 +159,9 @@ class Notification(models.Model):
         APPROVAL = "approval", "Project approved"
         OTHER = "other", "Other"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)

@@ -22,7 +22,13 @@ def path_progress_bar(context, path):
     user = context["request"].user
     enrolled = user.is_authenticated and Enrollment.objects.filter(user=user, path=path).exists()
     prog = progress.path_progress(user, path) if enrolled else None
-    return {"path": path, "prog": prog, "enrolled": enrolled, "user": user, "request": context["request"]}
+    return {
+        "path": path,
+        "prog": prog,
+        "enrolled": enrolled,
+        "user": user,
+        "request": context["request"],
+    }
 
 
 @register.inclusion_tag("courses/learner/unit_panel.html", takes_context=True)

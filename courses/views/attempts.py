@@ -16,7 +16,11 @@ from ..learner import attempt_history
 @require_GET
 def history(request, slug):
     exercise = get_live_exercise(slug)
-    return render(request, "courses/learner/attempts.html", {"exercise": exercise, "history": attempt_history(request.user, exercise)})
+    return render(
+        request,
+        "courses/learner/attempts.html",
+        {"exercise": exercise, "history": attempt_history(request.user, exercise)},
+    )
 
 
 @login_required
@@ -27,7 +31,12 @@ def diff(request, pk):
     against = request.GET.get("against", "")
     old = get_submission_for_user(request.user, int(against)) if against.isdigit() else None
     lines = attempt_diff(old.files, new.files) if old else []
-    context = {"new": new, "old": old, "lines": lines, "choices": new.exercise.submissions.for_user(new.user)[:50]}
+    context = {
+        "new": new,
+        "old": old,
+        "lines": lines,
+        "choices": new.exercise.submissions.for_user(new.user)[:50],
+    }
     return render(request, "courses/learner/diff.html", context)
 
 
@@ -37,8 +46,16 @@ def review_request(request, pk):
     submission = get_own_submission(request.user, pk)
     form = ReviewRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reviews.review_request_create(learner=request.user, submission=submission, question=form.cleaned_data["question"])
-        messages.success(request, "Review requested. A mentor will reply here and you will get a notification.")
+        reviews.review_request_create(
+            learner=request.user, submission=submission, question=form.cleaned_data["question"]
+        )
+        messages.success(
+            request, "Review requested. A mentor will reply here and you will get a notification."
+        )
         return redirect(submission)
     existing = reviews.open_request(submission)
-    return render(request, "courses/learner/review_request.html", {"submission": submission, "form": form, "existing": existing})
+    return render(
+        request,
+        "courses/learner/review_request.html",
+        {"submission": submission, "form": form, "existing": existing},
+    )

@@ -17,7 +17,9 @@ def draft_save(request, slug):
     exercise = get_live_exercise(slug)
     wants_json = "application/json" in request.headers.get("Accept", "")
     try:
-        draft = drafts.draft_save(user=request.user, exercise=exercise, code=request.POST.get("code", ""))
+        draft = drafts.draft_save(
+            user=request.user, exercise=exercise, code=request.POST.get("code", "")
+        )
     except drafts.DraftRejected as rejected:
         if wants_json:
             return JsonResponse({"saved": False, "message": str(rejected)}, status=422)

@@ -18,23 +18,37 @@ def enroll(request, slug):
     """GET previews the schedule for the chosen date and pace; POST enrolls (or re-paces)."""
     path = get_live_path(slug)
     current = Enrollment.objects.filter(user=request.user, path=path).first()
-    form = EnrollmentForm.for_user(request.user, current, data=request.POST if request.method == "POST" else request.GET or None)
+    form = EnrollmentForm.for_user(
+        request.user,
+        current,
+        data=request.POST if request.method == "POST" else request.GET or None,
+    )
     if request.method == "POST" and form.is_valid():
         service.enrollment_create(user=request.user, path=path, **form.cleaned_data)
         messages.success(request, f"You are enrolled in {path.title}. Your schedule is below.")
         return redirect("courses:schedule", slug=path.slug)
     preview = enrolled_path(request.user, form.preview_enrollment(path))
-    return render(request, "courses/learner/enroll.html", {"path": path, "form": form, "preview": preview, "current": current})
+    return render(
+        request,
+        "courses/learner/enroll.html",
+        {"path": path, "form": form, "preview": preview, "current": current},
+    )
 
 
 @login_required
 @require_http_methods(["GET"])
 def schedule(request, slug):
     path = get_live_path(slug)
-    enrollment = Enrollment.objects.filter(user=request.user, path=path).select_related("path").first()
+    enrollment = (
+        Enrollment.objects.filter(user=request.user, path=path).select_related("path").first()
+    )
     if enrollment is None:
         return redirect("courses:enroll", slug=slug)
-    return render(request, "courses/learner/schedule.html", {"path": path, "item": enrolled_path(request.user, enrollment)})
+    return render(
+        request,
+        "courses/learner/schedule.html",
+        {"path": path, "item": enrolled_path(request.user, enrollment)},
+    )
 
 
 @login_required

@@ -20,7 +20,9 @@ def notification_list(request):
 def notifications_read(request):
     """Mark one (`id`) or all as read; opening a notification's link marks it read too."""
     raw = request.POST.get("id", "")
-    notifications.notifications_mark_read(user=request.user, notification_id=int(raw) if raw.isdigit() else None)
+    notifications.notifications_mark_read(
+        user=request.user, notification_id=int(raw) if raw.isdigit() else None
+    )
     target = request.POST.get("go", "")
     if target.startswith("/") and not target.startswith("//"):
         return redirect(target)

@@ -27,12 +27,20 @@ def tick(request):
         messages.error(request, str(rejected))
     unit = _unit_of(request.POST.get("unit"))
     if request.htmx and unit:
-        return render(request, "courses/learner/unit_panel.html", {"up": progress.unit_progress(request.user, unit)})
+        return render(
+            request,
+            "courses/learner/unit_panel.html",
+            {"up": progress.unit_progress(request.user, unit)},
+        )
     return redirect(_next(request, unit))
 
 
 def _unit_of(pk):
-    return Unit.objects.select_related("path").filter(pk=pk).first() if str(pk or "").isdigit() else None
+    return (
+        Unit.objects.select_related("path").filter(pk=pk).first()
+        if str(pk or "").isdigit()
+        else None
+    )
 
 
 def _next(request, unit):

@@ -20,11 +20,18 @@ def upload(request, slug):
             raise services.SubmissionRejected("Choose a file to upload first.")
         upload = form.cleaned_data["upload"]
         data = upload.read(MAX_UPLOAD_BYTES + 1)  # never read more than one byte past the limit
-        submission = services.submission_upload(user=request.user, exercise=exercise, filename=upload.name, data=data)
+        submission = services.submission_upload(
+            user=request.user, exercise=exercise, filename=upload.name, data=data
+        )
     except services.SubmissionRejected as rejected:
         template = "courses/submission_rejected.html"
         context = {"message": str(rejected), "upload": True, "exercise": exercise}
-        return render(request, template if request.htmx else "courses/learner/upload_rejected.html", context, status=200 if request.htmx else 422)
+        return render(
+            request,
+            template if request.htmx else "courses/learner/upload_rejected.html",
+            context,
+            status=200 if request.htmx else 422,
+        )
     if request.htmx:
         return render(request, "courses/submission_status.html", {"submission": submission})
     return redirect(submission)

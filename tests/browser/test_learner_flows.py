@@ -36,7 +36,9 @@ def shoot(page, name):
 
 @pytest.fixture
 def content(transactional_db, tmp_path):
-    copy = content_without_missing_packages(FsPath(settings.BASE_DIR) / "content", tmp_path / "content")
+    copy = content_without_missing_packages(
+        FsPath(settings.BASE_DIR) / "content", tmp_path / "content"
+    )
     call_command("import_content", "--dir", str(copy), verbosity=0)
 
 
@@ -117,7 +119,14 @@ def test_a_draft_survives_a_reload(alice_page):
 
 def notebook_file(tmp_path, source_cells, broken=False):
     cells = [{"cell_type": "markdown", "id": "m", "metadata": {}, "source": "# My matmul"}] + [
-        {"cell_type": "code", "id": f"c{i}", "metadata": {}, "source": src, "outputs": [], "execution_count": None}
+        {
+            "cell_type": "code",
+            "id": f"c{i}",
+            "metadata": {},
+            "source": src,
+            "outputs": [],
+            "execution_count": None,
+        }
         for i, src in enumerate(source_cells)
     ]
     text = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
@@ -129,7 +138,9 @@ def notebook_file(tmp_path, source_cells, broken=False):
 def test_a_notebook_upload_is_graded(alice_page, grading_worker, tmp_path):
     page = alice_page
     page.get_by_text("Or upload a file").click()
-    page.get_by_label("Upload a file").set_input_files(notebook_file(tmp_path, ["import math", CORRECT]))
+    page.get_by_label("Upload a file").set_input_files(
+        notebook_file(tmp_path, ["import math", CORRECT])
+    )
     page.get_by_role("button", name="Upload and submit").click()
     page.locator("#result [data-status=passed]").wait_for(timeout=120_000)
 
@@ -138,7 +149,9 @@ def test_a_broken_notebook_shows_its_error_and_keeps_the_code(alice_page, tmp_pa
     page = alice_page
     before = page.locator(".cm-content").inner_text()
     page.get_by_text("Or upload a file").click()
-    page.get_by_label("Upload a file").set_input_files(notebook_file(tmp_path, [CORRECT], broken=True))
+    page.get_by_label("Upload a file").set_input_files(
+        notebook_file(tmp_path, [CORRECT], broken=True)
+    )
     page.get_by_role("button", name="Upload and submit").click()
     alert = page.locator("#result [role=alert]")
     alert.wait_for()

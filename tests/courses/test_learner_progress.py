@@ -14,8 +14,15 @@ def path(matmul):
 
 
 def passed(user, exercise):
-    return Submission.objects.create(user=user, exercise=exercise, files={"solution.py": "x"}, seed=1,
-                                     status=Status.PASSED, score=1.0, finished_at=timezone.now())
+    return Submission.objects.create(
+        user=user,
+        exercise=exercise,
+        files={"solution.py": "x"},
+        seed=1,
+        status=Status.PASSED,
+        score=1.0,
+        finished_at=timezone.now(),
+    )
 
 
 def test_a_new_learner_has_nothing_done(alice, path):
@@ -43,13 +50,21 @@ def test_an_autograded_exercise_or_a_project_refuses_a_self_tick(alice, path):
     assert not ItemProgress.objects.exists()
 
 
-def test_a_failed_attempt_does_not_count_and_a_pass_reaches_the_milestone(alice, charlie, path, matmul):
-    Submission.objects.create(user=alice, exercise=matmul, files={}, seed=1, status=Status.FAILED, score=0.4)
+def test_a_failed_attempt_does_not_count_and_a_pass_reaches_the_milestone(
+    alice, charlie, path, matmul
+):
+    Submission.objects.create(
+        user=alice, exercise=matmul, files={}, seed=1, status=Status.FAILED, score=0.4
+    )
     assert progress.path_progress(alice, path).unit(1).verified_done == 0
     passed(alice, matmul)
     week1 = progress.path_progress(alice, path).unit(1)
-    assert week1.verified_done == 1 and week1.milestone_reached  # the project is not required when an exercise is
-    assert progress.path_progress(charlie, path).unit(1).verified_done == 0  # someone else's pass is not mine
+    assert (
+        week1.verified_done == 1 and week1.milestone_reached
+    )  # the project is not required when an exercise is
+    assert (
+        progress.path_progress(charlie, path).unit(1).verified_done == 0
+    )  # someone else's pass is not mine
 
 
 def test_a_week_without_autograded_exercises_needs_its_project_approved(alice, bob, path):
@@ -63,18 +78,26 @@ def test_a_week_without_autograded_exercises_needs_its_project_approved(alice, b
 
 def test_only_mentors_approve(alice, charlie, path):
     with pytest.raises(PermissionError):
-        progress.unit_item_approve(mentor=charlie, learner=alice, unit_item=UnitExercise.objects.get(title="Project 2"))
+        progress.unit_item_approve(
+            mentor=charlie, learner=alice, unit_item=UnitExercise.objects.get(title="Project 2")
+        )
 
 
 def test_skill_states_follow_verified_milestones(alice, path, matmul):
     assert progress.skill_states(path, progress.path_progress(alice, path)) == {
-        "skill-1": "available", "skill-2": "locked"}
+        "skill-1": "available",
+        "skill-2": "locked",
+    }
     passed(alice, matmul)
     assert progress.skill_states(path, progress.path_progress(alice, path)) == {
-        "skill-1": "mastered", "skill-2": "available"}
+        "skill-1": "mastered",
+        "skill-2": "available",
+    }
 
 
-def test_path_progress_costs_a_constant_number_of_queries(alice, path, django_assert_max_num_queries):
+def test_path_progress_costs_a_constant_number_of_queries(
+    alice, path, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(6):
         prog = progress.path_progress(alice, path)
         assert len(prog.units) == 2

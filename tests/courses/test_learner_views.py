@@ -35,8 +35,15 @@ def as_alice(client, alice):
 
 
 def attempt(user, exercise, code=CORRECT, status=Status.PASSED, score=1.0):
-    return Submission.objects.create(user=user, exercise=exercise, files={"solution.py": code}, seed=1,
-                                     status=status, score=score, finished_at=timezone.now())
+    return Submission.objects.create(
+        user=user,
+        exercise=exercise,
+        files={"solution.py": code},
+        seed=1,
+        status=status,
+        score=score,
+        finished_at=timezone.now(),
+    )
 
 
 def test_the_dashboard_needs_a_login(client, db):
@@ -45,9 +52,15 @@ def test_the_dashboard_needs_a_login(client, db):
 
 
 def test_enrolling_shows_a_schedule_and_the_dashboard_lists_the_path(as_alice, alice, path):
-    preview = as_alice.get(reverse("courses:enroll", args=[path.slug]), {"started_on": "2026-01-05", "weekly_hours": 4})
-    assert b"5 Jan" in preview.content and b"18 Jan 2026" in preview.content  # 8 h units at 4 h/week: 14 days
-    response = as_alice.post(reverse("courses:enroll", args=[path.slug]), {"started_on": "2026-01-05", "weekly_hours": 4})
+    preview = as_alice.get(
+        reverse("courses:enroll", args=[path.slug]), {"started_on": "2026-01-05", "weekly_hours": 4}
+    )
+    assert (
+        b"5 Jan" in preview.content and b"18 Jan 2026" in preview.content
+    )  # 8 h units at 4 h/week: 14 days
+    response = as_alice.post(
+        reverse("courses:enroll", args=[path.slug]), {"started_on": "2026-01-05", "weekly_hours": 4}
+    )
     assert response.status_code == 302
     enrollment = Enrollment.objects.get(user=alice)
     assert (str(enrollment.started_on), enrollment.weekly_hours) == ("2026-01-05", 4)
@@ -57,16 +70,22 @@ def test_enrolling_shows_a_schedule_and_the_dashboard_lists_the_path(as_alice, a
 
 
 def test_leaving_keeps_progress(as_alice, alice, path):
-    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8)
+    Enrollment.objects.create(
+        user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8
+    )
     topic = Topic.objects.get(number="1.1")
-    as_alice.post(reverse("courses:progress-tick"), {"kind": "topic", "item_id": topic.pk, "done": "on"})
+    as_alice.post(
+        reverse("courses:progress-tick"), {"kind": "topic", "item_id": topic.pk, "done": "on"}
+    )
     as_alice.post(reverse("courses:leave", args=[path.slug]))
     assert not Enrollment.objects.exists()
     assert alice.item_progress.count() == 1
 
 
 def test_a_pass_moves_the_verified_bar_and_the_streak(as_alice, alice, path, matmul):
-    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8)
+    Enrollment.objects.create(
+        user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8
+    )
     attempt(alice, matmul)
     page = as_alice.get(reverse("courses:dashboard")).content.decode()
     assert '<strong data-testid="streak">1</strong>' in page
@@ -75,9 +94,11 @@ def test_a_pass_moves_the_verified_bar_and_the_streak(as_alice, alice, path, mat
 
 def test_ticking_via_htmx_returns_the_unit_panel(as_alice, path):
     topic = Topic.objects.get(number="1.1")
-    response = as_alice.post(reverse("courses:progress-tick"),
-                             {"kind": "topic", "item_id": topic.pk, "done": "on", "unit": topic.unit_id},
-                             HTTP_HX_REQUEST="true")
+    response = as_alice.post(
+        reverse("courses:progress-tick"),
+        {"kind": "topic", "item_id": topic.pk, "done": "on", "unit": topic.unit_id},
+        HTTP_HX_REQUEST="true",
+    )
     assert b'id="unit-progress"' in response.content and b"1 / 4" in response.content
 
 
@@ -87,13 +108,21 @@ def test_the_unit_panel_tag_renders_the_checklist(as_alice, path, rf, alice):
     request = rf.get("/")
     request.user = alice
     html = Template("{% load learner %}{% unit_progress_panel unit %}").render(
-        Context({"request": request, "unit": path.units.get(number=1)}))
-    assert "Needs a passing submission" in html and "Needs mentor approval" in html and "Idea 1.1" in html
+        Context({"request": request, "unit": path.units.get(number=1)})
+    )
+    assert (
+        "Needs a passing submission" in html
+        and "Needs mentor approval" in html
+        and "Idea 1.1" in html
+    )
 
 
 def test_a_draft_is_saved_and_reopened_in_the_editor(as_alice, alice, matmul):
-    response = as_alice.post(reverse("courses:draft-save", args=[matmul.slug]), {"code": "# my draft\n"},
-                             HTTP_ACCEPT="application/json")
+    response = as_alice.post(
+        reverse("courses:draft-save", args=[matmul.slug]),
+        {"code": "# my draft\n"},
+        HTTP_ACCEPT="application/json",
+    )
     assert response.json()["saved"] is True
     page = as_alice.get(reverse("courses:exercise", args=[matmul.slug])).content.decode()
     assert "# my draft" in page and "Your saved draft." in page
@@ -109,23 +138,43 @@ def test_a_later_attempt_wins_over_an_older_draft(as_alice, alice, matmul):
 def test_a_draft_is_private(client, alice, charlie, matmul):
     Draft.objects.create(user=alice, exercise=matmul, code="# alice's secret")
     client.force_login(charlie)
-    assert b"alice's secret" not in client.get(reverse("courses:exercise", args=[matmul.slug])).content
+    assert (
+        b"alice's secret" not in client.get(reverse("courses:exercise", args=[matmul.slug])).content
+    )
 
 
 def test_an_oversized_draft_is_refused_and_the_old_one_kept(as_alice, alice, matmul):
     Draft.objects.create(user=alice, exercise=matmul, code="# kept")
-    response = as_alice.post(reverse("courses:draft-save", args=[matmul.slug]), {"code": "x" * 300_000},
-                             HTTP_ACCEPT="application/json")
+    response = as_alice.post(
+        reverse("courses:draft-save", args=[matmul.slug]),
+        {"code": "x" * 300_000},
+        HTTP_ACCEPT="application/json",
+    )
     assert response.status_code == 422 and Draft.objects.get().code == "# kept"
 
 
 def test_uploading_a_notebook_submits_its_code_cells(as_alice, matmul, enqueued):
-    nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
-        {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Notes"},
-        {"cell_type": "code", "id": "b", "metadata": {}, "source": CORRECT, "outputs": [], "execution_count": None}]}
+    nb = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "# Notes"},
+            {
+                "cell_type": "code",
+                "id": "b",
+                "metadata": {},
+                "source": CORRECT,
+                "outputs": [],
+                "execution_count": None,
+            },
+        ],
+    }
     upload = io.BytesIO(json.dumps(nb).encode())
     upload.name = "work.ipynb"
-    response = as_alice.post(reverse("courses:upload", args=[matmul.slug]), {"upload": upload}, HTTP_HX_REQUEST="true")
+    response = as_alice.post(
+        reverse("courses:upload", args=[matmul.slug]), {"upload": upload}, HTTP_HX_REQUEST="true"
+    )
     submission = Submission.objects.get()
     assert response.status_code == 200 and b"Waiting for a grading worker" in response.content
     assert submission.files["solution.py"].startswith("# %% [cell 2]\n" + CORRECT.splitlines()[0])
@@ -144,12 +193,19 @@ def test_a_bad_upload_says_why_and_keeps_the_draft(as_alice, alice, matmul, enqu
 
 
 def test_attempt_history_draws_scores_and_diffs_two_attempts(as_alice, alice, matmul):
-    old = attempt(alice, matmul, code="def matmul(A, B):\n    return []\n", status=Status.FAILED, score=0.25)
+    old = attempt(
+        alice, matmul, code="def matmul(A, B):\n    return []\n", status=Status.FAILED, score=0.25
+    )
     new = attempt(alice, matmul)
     page = as_alice.get(reverse("courses:attempts", args=[matmul.slug])).content.decode()
     assert "<svg" in page and f"#{old.pk} 0.25" in page
-    diff = as_alice.get(reverse("courses:attempt-diff", args=[new.pk]), {"against": old.pk}).content.decode()
-    assert '<span class="diff-del"><span class="visually-hidden">removed: </span>-    return []</span>' in diff
+    diff = as_alice.get(
+        reverse("courses:attempt-diff", args=[new.pk]), {"against": old.pk}
+    ).content.decode()
+    assert (
+        '<span class="diff-del"><span class="visually-hidden">removed: </span>-    return []</span>'
+        in diff
+    )
     assert "diff-add" in diff
 
 
@@ -157,15 +213,24 @@ def test_a_stranger_cannot_diff_or_review_someone_elses_attempt(client, alice, c
     mine = attempt(alice, matmul)
     client.force_login(charlie)
     assert client.get(reverse("courses:attempt-diff", args=[mine.pk])).status_code == 404
-    assert client.post(reverse("courses:review-request", args=[mine.pk]), {"question": "?"}).status_code == 404
+    assert (
+        client.post(
+            reverse("courses:review-request", args=[mine.pk]), {"question": "?"}
+        ).status_code
+        == 404
+    )
 
 
 def test_requesting_a_review_shows_the_requested_state(as_alice, alice, matmul):
     submission = attempt(alice, matmul, status=Status.FAILED, score=0.5)
     page = as_alice.get(submission.get_absolute_url()).content.decode()
     assert "Request mentor review" in page
-    as_alice.post(reverse("courses:review-request", args=[submission.pk]), {"question": "Why is shape wrong?"})
-    as_alice.post(reverse("courses:review-request", args=[submission.pk]), {"question": "Still stuck"})
+    as_alice.post(
+        reverse("courses:review-request", args=[submission.pk]), {"question": "Why is shape wrong?"}
+    )
+    as_alice.post(
+        reverse("courses:review-request", args=[submission.pk]), {"question": "Still stuck"}
+    )
     request = ReviewRequest.objects.get()
     assert (request.status, request.question, request.learner) == ("open", "Still stuck", alice)
     assert "Review requested" in as_alice.get(submission.get_absolute_url()).content.decode()
@@ -180,10 +245,15 @@ def test_grading_notifies_and_the_header_counts_unread(as_alice, alice, matmul):
     assert "passed" in note.text and note.url == submission.get_absolute_url()
     response = as_alice.post(reverse("courses:notifications-read"), {"id": note.pk, "go": note.url})
     assert response["Location"] == note.url
-    assert 'data-testid="unread-count"' not in as_alice.get(reverse("courses:dashboard")).content.decode()
+    assert (
+        'data-testid="unread-count"'
+        not in as_alice.get(reverse("courses:dashboard")).content.decode()
+    )
 
 
-def test_email_is_sent_only_to_learners_who_asked(alice, charlie, mailoutbox, django_capture_on_commit_callbacks):
+def test_email_is_sent_only_to_learners_who_asked(
+    alice, charlie, mailoutbox, django_capture_on_commit_callbacks
+):
     alice.email_notifications = True
     alice.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -198,5 +268,7 @@ def test_continue_points_at_the_exercise_being_worked_on(as_alice, alice, matmul
 
     assert continue_for(alice)["url"] == matmul.get_absolute_url()
     attempt(alice, matmul)  # passed: now the next item of the path
-    Enrollment.objects.create(user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8)
+    Enrollment.objects.create(
+        user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8
+    )
     assert continue_for(alice)["title"] == "Project 1"

@@ -32,14 +32,23 @@ def make_zip(entries, *, symlink=None):
 
 
 def notebook(cells, nbformat=4):
-    return json.dumps({
-        "nbformat": nbformat, "nbformat_minor": 5, "metadata": {},
-        "cells": [
-            {"cell_type": kind, "id": f"c{i}", "metadata": {}, "source": source,
-             **({"outputs": [], "execution_count": None} if kind == "code" else {})}
-            for i, (kind, source) in enumerate(cells)
-        ],
-    }).encode()
+    return json.dumps(
+        {
+            "nbformat": nbformat,
+            "nbformat_minor": 5,
+            "metadata": {},
+            "cells": [
+                {
+                    "cell_type": kind,
+                    "id": f"c{i}",
+                    "metadata": {},
+                    "source": source,
+                    **({"outputs": [], "execution_count": None} if kind == "code" else {}),
+                }
+                for i, (kind, source) in enumerate(cells)
+            ],
+        }
+    ).encode()
 
 
 def rejected(name, data):
@@ -62,7 +71,13 @@ def test_a_zip_keeps_several_files_and_drops_a_single_top_folder():
 
 
 def test_a_notebook_keeps_code_cells_with_cell_markers_and_ignores_markdown():
-    data = notebook([("markdown", "# Title"), ("code", "import numpy as np"), ("code", "%timeit x\ndef matmul(A, B):\n    return []")])
+    data = notebook(
+        [
+            ("markdown", "# Title"),
+            ("code", "import numpy as np"),
+            ("code", "%timeit x\ndef matmul(A, B):\n    return []"),
+        ]
+    )
     parsed = parse_upload("work.ipynb", data)
     text = parsed.files["solution.py"]
     assert "# Title" not in text
@@ -108,7 +123,9 @@ def test_a_zip_with_absolute_entries_is_refused():
 
 
 def test_a_zip_with_a_symlink_is_refused():
-    assert "symbolic link" in rejected("evil.zip", make_zip({"solution.py": GOOD}, symlink="link.py"))
+    assert "symbolic link" in rejected(
+        "evil.zip", make_zip({"solution.py": GOOD}, symlink="link.py")
+    )
 
 
 def test_a_zip_bomb_by_declared_size_is_refused():
@@ -121,7 +138,7 @@ def test_a_zip_bomb_that_lies_about_its_size_is_refused():
     # Forge the declared uncompressed size (local header and central directory) to 100 bytes.
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         at = data.find(signature)
-        data[at + offset: at + offset + 4] = (100).to_bytes(4, "little")
+        data[at + offset : at + offset + 4] = (100).to_bytes(4, "little")
     message = rejected("liar.zip", bytes(data))
     assert "more than it declares" in message or "cannot be read" in message
 
@@ -132,7 +149,9 @@ def test_a_zip_with_too_many_files_is_refused():
 
 
 def test_a_zip_with_a_binary_member_is_refused():
-    assert "not a source or text file" in rejected("bin.zip", make_zip({"solution.py": GOOD, "w.npy": b"\x93NUMPY"}))
+    assert "not a source or text file" in rejected(
+        "bin.zip", make_zip({"solution.py": GOOD, "w.npy": b"\x93NUMPY"})
+    )
 
 
 def test_a_zip_without_the_entry_point_is_refused():
@@ -140,7 +159,9 @@ def test_a_zip_without_the_entry_point_is_refused():
 
 
 def test_a_zip_member_that_is_not_utf8_is_refused():
-    assert "helpers.py is not UTF-8" in rejected("x.zip", make_zip({"solution.py": GOOD, "helpers.py": b"\xff\xfe"}))
+    assert "helpers.py is not UTF-8" in rejected(
+        "x.zip", make_zip({"solution.py": GOOD, "helpers.py": b"\xff\xfe"})
+    )
 
 
 def test_broken_notebook_json_is_refused_with_its_position():
@@ -153,7 +174,9 @@ def test_json_that_is_not_a_notebook_is_refused():
 
 
 def test_an_invalid_notebook_structure_is_refused():
-    data = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code"}]}).encode()
+    data = json.dumps(
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code"}]}
+    ).encode()
     assert "not a valid notebook" in rejected("bad.ipynb", data)
 
 
