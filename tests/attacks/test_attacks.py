@@ -259,14 +259,18 @@ def test_each_attack_ends_in_a_clear_status_and_leaves_nothing_behind(
 SERVED_AFTER = ("fork-bomb", "memory-bomb", "kill-harness", "harness-stopped", "stdout-flood")
 
 
-def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
-    sandbox_runtime, attack_package, monkeypatch, alice, sandbox_ready, settings, request
-):
-    # The worker is another process: it finds the attack package and runtime in its environment.
+@pytest.fixture
+def worker_environment(sandbox_runtime, attack_package, sandbox_ready, settings, monkeypatch):
+    """The worker is another process: it finds the attack package and runtime in its environment."""
     monkeypatch.setenv("CONTENT_DIR", str(settings.CONTENT_DIR))
     monkeypatch.setenv("SANDBOX_RUNTIME", sandbox_runtime)
     monkeypatch.setenv("SANDBOX_IMAGE", sandbox_ready)
-    worker = request.getfixturevalue("grading_worker")
+
+
+def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
+    worker_environment, transactional_db, grading_worker, attack_package, alice
+):
+    worker = grading_worker
     from courses.content.exercise_packages import sync_exercises
     from courses.models import Exercise
 
