@@ -8,7 +8,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-W, H, PAD = 560, 140, 24
+W, H, PAD, LEFT = 560, 140, 24, 40  # LEFT leaves room for the axis labels
 
 
 def score_chart_svg(attempts) -> SafeString:
@@ -16,8 +16,8 @@ def score_chart_svg(attempts) -> SafeString:
     points = [a for a in sorted(attempts, key=lambda a: a.created_at) if a.score is not None]
     if not points:
         return mark_safe("")
-    step = (W - 2 * PAD) / max(len(points) - 1, 1)
-    coords = [(PAD + i * step, H - PAD - a.score * (H - 2 * PAD)) for i, a in enumerate(points)]
+    step = (W - LEFT - PAD) / max(len(points) - 1, 1)
+    coords = [(LEFT + i * step, H - PAD - a.score * (H - 2 * PAD)) for i, a in enumerate(points)]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
     dots = "".join(
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" class="dot-{escape(a.status)}">'
@@ -26,7 +26,7 @@ def score_chart_svg(attempts) -> SafeString:
     )
     label = "Score over time: " + ", ".join(f"#{a.pk} {a.score:.2f}" for a in points)
     grid = "".join(
-        f'<line x1="{PAD}" x2="{W - PAD}" y1="{H - PAD - v * (H - 2 * PAD):.1f}" y2="{H - PAD - v * (H - 2 * PAD):.1f}" class="grid"/>'
+        f'<line x1="{LEFT}" x2="{W - PAD}" y1="{H - PAD - v * (H - 2 * PAD):.1f}" y2="{H - PAD - v * (H - 2 * PAD):.1f}" class="grid"/>'
         f'<text x="2" y="{H - PAD - v * (H - 2 * PAD) + 4:.1f}" class="axis">{v:.1f}</text>'
         for v in (0, 0.5, 1)
     )

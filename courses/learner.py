@@ -69,7 +69,8 @@ def dashboard_for(user) -> Dashboard:
 
 def continue_for(user) -> dict | None:
     """The most recent exercise touched (a draft or an attempt), unless already passed;
-    otherwise the next undone item of the most recent enrollment."""
+    otherwise the next undone item of the path that exercise belongs to (among the learner's
+    enrollments), else of the most recent enrollment."""
     if not user.is_authenticated:
         return None
     last_attempt = Submission.objects.filter(user=user).select_related("exercise").first()
@@ -79,16 +80,19 @@ def continue_for(user) -> dict | None:
     touched = [(a.created_at, a.exercise) for a in [last_attempt] if a] + [
         (d.updated_at, d.exercise) for d in [last_draft] if d
     ]
-    passed = progress.passed_exercise_ids(user)
+    enrollments = enrollments_for(user)
+    enrollment = enrollments.first()
     if touched:
         _, exercise = max(touched, key=lambda pair: pair[0])
-        if exercise.pk not in passed and not exercise.is_archived:
+        if exercise.pk not in progress.passed_exercise_ids(user) and not exercise.is_archived:
             return {
                 "title": exercise.title,
                 "url": exercise.get_absolute_url(),
                 "why": "You were working on it.",
             }
-    enrollment = enrollments_for(user).first()
+        enrollment = (
+            enrollments.filter(path__units__exercises__exercise=exercise).first() or enrollment
+        )
     if enrollment:
         prog = progress.path_progress(user, enrollment.path)
         for unit, item in prog.next_items(limit=1):

@@ -271,4 +271,11 @@ def test_continue_points_at_the_exercise_being_worked_on(as_alice, alice, matmul
     Enrollment.objects.create(
         user=alice, path=path, started_on=timezone.localdate(), weekly_hours=8
     )
+    other = make_path(slug="other-path")  # enrolled later, but matmul is not in it
+    other.title = "Another path"
+    other.save()
+    Enrollment.objects.create(
+        user=alice, path=other, started_on=timezone.localdate(), weekly_hours=8
+    )
     assert continue_for(alice)["title"] == "Project 1"
+    assert "Two weeks of ML" in continue_for(alice)["why"]
