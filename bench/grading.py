@@ -141,7 +141,28 @@ def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
             if worker.poll() is not None or time.monotonic() > deadline:
                 sys.exit(f"the worker did not start:\n{worker_log.read_text()[-2000:]}")
             time.sleep(0.2)
+        if pool_size > 0:
+            wait_pool_full(worker.pid)
         yield f"http://127.0.0.1:{web_port}"
+
+
+def wait_pool_full(worker_pid: int, timeout: float = 240, quiet: float = 5) -> int:
+    """Measure the pool's steady state: wait until the worker's warm containers stop changing."""
+    import docker
+
+    client = docker.from_env(timeout=30)
+    children = Path(f"/proc/{worker_pid}/task/{worker_pid}/children").read_text().split()
+    owners = {f"{socket.gethostname()}:{pid}" for pid in children}
+    deadline, last, since = time.monotonic() + timeout, -1, time.monotonic()
+    while time.monotonic() < deadline:
+        found = client.containers.list(filters={"label": "backprop.pool"})
+        count = sum(1 for c in found if c.labels.get("backprop.pool") in owners)
+        if count != last:
+            last, since = count, time.monotonic()
+        elif count > 0 and time.monotonic() - since >= quiet:
+            return count
+        time.sleep(0.5)
+    sys.exit("the worker's warm pool did not fill")
 
 
 class Learner:

@@ -50,12 +50,15 @@ def sweep(now=None) -> dict:
 
 
 def reap() -> int:
-    """Remove sandbox containers past their deadline (orphans of a killed worker)."""
+    """Remove sandbox containers past their deadline, and idle warm containers of dead worker
+    processes on this host (orphans of a killed worker)."""
+    from sandbox.pool import remove_orphans
     from sandbox.reaper import reap as reap_containers
     from sandbox.result import SandboxUnavailable
-    from sandbox.runner import connect
+    from sandbox.runner import ENGINE_ERRORS, connect
 
     try:
-        return reap_containers(connect())
-    except SandboxUnavailable:
+        client = connect()
+        return reap_containers(client) + remove_orphans(client)
+    except (SandboxUnavailable, *ENGINE_ERRORS):
         return 0

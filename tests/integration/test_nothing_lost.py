@@ -2,7 +2,7 @@
 own (never the shared one: it is stopped and started here), the Docker engine, PostgreSQL.
 
 * the worker is SIGKILLed mid-grade → the lease expires, the sweep re-enqueues, a new worker
-  grades it: terminal exactly once (one attempt recorded, one notification);
+  grades it: terminal exactly once (two attempts, one result, one notification);
 * Redis is down while the learner submits → the row stays `queued`, graded once Redis is back;
 * the Docker engine is unreachable for the worker → `error` "grading is unavailable, we will
   retry" (not final), graded once a worker with an engine takes the retry.
@@ -10,215 +10,35 @@ own (never the shared one: it is stopped and started here), the Docker engine, P
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from courses.models import Notification, Status, Submission
-from tests.conftest import database_url_for_subprocess
+from tests.integration.conftest import submit, sweep_until_terminal, wait_until
 
 pytestmark = [pytest.mark.docker, pytest.mark.integration, pytest.mark.timeout(300)]
 
-CORRECT = """import time
-time.sleep(1.0)  # long enough for the test to kill the worker while this runs
-
-
-def matmul(A, B):
-    if len(A[0]) != len(B):
-        raise ValueError(f"{len(A)}x{len(A[0])} times {len(B)}x{len(B[0])}")
-    return [[sum(a * b for a, b in zip(row, col)) for col in zip(*B)] for row in A]
-"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class OwnRedis:
-    """A throwaway redis-server on its own port, which the test may stop and start again."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.proc: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--daemonize", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise AssertionError(f"redis-server did not start on port {self.port}")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
-        self.proc = None
-
-
-@pytest.fixture
-def own_redis():
-    if not shutil.which("redis-server"):
-        pytest.skip("redis-server is not installed")
-    redis = OwnRedis(_free_port())
-    redis.start()
-    yield redis
-    redis.stop()
-
-
-@pytest.fixture
-def broker(own_redis):
-    """Point this process's Celery app (what the views and the sweep publish with) at own_redis."""
-    from config.celery import app
-
-    saved = app.conf.broker_url
-
-    def point(url):
-        app.conf.broker_url = url
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    point(own_redis.url)
-    yield own_redis
-    point(saved)
-
-
-@pytest.fixture
-def grading(settings):
-    settings.GRADING_QUEUED_STALE_SECONDS = 1
-    settings.GRADING_MAX_ATTEMPTS = 10
-    return settings
-
-
-class Workers:
-    """Start and kill real `celery worker` subprocesses against the test database and own_redis."""
-
-    def __init__(self, redis: OwnRedis, tmp_path: Path):
-        self.redis = redis
-        self.tmp_path = tmp_path
-        self.procs: list[subprocess.Popen] = []
-
-    def start(self, name: str, **env_overrides: str) -> subprocess.Popen:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url_for_subprocess(),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "REDIS_URL": self.redis.url,
-            "GRADING_LEASE_SECONDS": "6",
-            "GRADING_MAX_ATTEMPTS": "10",
-            "GRADING_RETRY_BASE_SECONDS": "2",
-            "GRADING_RETRY_MAX_SECONDS": "4",
-            "SANDBOX_POOL_SIZE": "0",
-            **env_overrides,
-        }
-        log_path = self.tmp_path / f"{name}.log"
-        log = open(log_path, "w+")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "grading-cpu", "-c", "1",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO",
-             "-n", f"{name}-{os.getpid()}@%h"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        proc.log_path = log_path
-        self.procs.append(proc)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if "ready." in log_path.read_text():
-                return proc
-            if proc.poll() is not None:
-                pytest.fail(f"worker {name} exited early:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        pytest.fail(f"worker {name} not ready:\n{log_path.read_text()[-3000:]}")
-
-    def kill(self, proc: subprocess.Popen) -> None:
-        """SIGKILL the whole worker (main process and pool child): no cleanup at all."""
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-    def stop(self, proc: subprocess.Popen) -> None:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-
-    def logs(self) -> str:
-        return "\n".join(f"--- {p.log_path.name}\n{p.log_path.read_text()[-2500:]}" for p in self.procs)
-
-
-@pytest.fixture
-def workers(broker, transactional_db, sandbox_ready, tmp_path):
-    from config.celery import app
-
-    app.control.purge()
-    pool = Workers(broker, tmp_path)
-    yield pool
-    for proc in pool.procs:
-        pool.stop(proc)
-
-
-def submit(client, user, exercise, code=CORRECT) -> Submission:
-    client.force_login(user)
-    response = client.post(reverse("courses:submit", args=[exercise.slug]), {"code": code})
-    assert response.status_code == 302, response.content[:500]
-    return Submission.objects.latest("pk")
-
-
-def sweep_until_terminal(submission: Submission, timeout: float = 120) -> Submission:
-    """Run the sweep (what Celery beat runs) every second until the submission is final."""
-    from worker.sweep import sweep
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        submission.refresh_from_db()
-        if submission.is_terminal:
-            return submission
-        sweep()
-        time.sleep(1.0)
-    raise AssertionError(f"submission {submission.pk} still {submission.status} ({submission.message!r})")
-
-
-def wait_until(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
 
 def graded_notifications(submission: Submission) -> int:
-    return Notification.objects.filter(user=submission.user, url=submission.get_absolute_url()).count()
+    return Notification.objects.filter(
+        user=submission.user, url=submission.get_absolute_url()
+    ).count()
 
 
 def _sandbox_containers_of(submission: Submission):
     import docker
 
     client = docker.from_env(timeout=30)
-    return client.containers.list(all=True, filters={"label": f"backprop.submission={submission.pk}"})
+    return client.containers.list(
+        all=True, filters={"label": f"backprop.submission={submission.pk}"}
+    )
 
 
-def test_a_worker_killed_mid_grade_loses_nothing_and_records_once(client, alice, matmul, workers, grading):
+def test_a_worker_killed_mid_grade_loses_nothing_and_records_once(
+    client, alice, matmul, workers, grading
+):
     first = workers.start("doomed")
     submission = submit(client, alice, matmul)
     wait_until(lambda: _sandbox_containers_of(submission), 60, "the learner's container to start")
@@ -236,7 +56,11 @@ def test_a_worker_killed_mid_grade_loses_nothing_and_records_once(client, alice,
     from config.celery import app
 
     app.send_task("worker.tasks.grade_submission", args=[submission.pk], queue="grading-cpu")
-    wait_until(lambda: "skipped" in workers.procs[-1].log_path.read_text(), 30, "the redelivery to be skipped")
+    wait_until(
+        lambda: "skipped" in workers.procs[-1].log_path.read_text(),
+        30,
+        "the redelivery to be skipped",
+    )
     submission.refresh_from_db()
     assert (submission.status, submission.attempts) == (Status.PASSED, 2)
     assert graded_notifications(submission) == 1
@@ -244,7 +68,9 @@ def test_a_worker_killed_mid_grade_loses_nothing_and_records_once(client, alice,
         container.remove(force=True)  # the killed worker's orphan (the reaper's job, by deadline)
 
 
-def test_a_submission_made_while_redis_is_down_is_kept_and_graded_later(client, alice, matmul, workers, grading):
+def test_a_submission_made_while_redis_is_down_is_kept_and_graded_later(
+    client, alice, matmul, workers, grading
+):
     workers.start("patient")
     workers.redis.stop()
     started = time.monotonic()
@@ -263,7 +89,9 @@ def test_a_submission_made_while_redis_is_down_is_kept_and_graded_later(client, 
     assert graded_notifications(submission) == 1
 
 
-def test_without_a_docker_engine_it_errors_with_a_promise_and_is_retried(client, alice, matmul, workers, grading):
+def test_without_a_docker_engine_it_errors_with_a_promise_and_is_retried(
+    client, alice, matmul, workers, grading
+):
     blind = workers.start("blind", DOCKER_HOST="unix:///tmp/no-such-docker.sock")
     submission = submit(client, alice, matmul)
 
@@ -275,7 +103,9 @@ def test_without_a_docker_engine_it_errors_with_a_promise_and_is_retried(client,
     assert "grading is unavailable" in submission.message.lower()
     assert "we will retry" in submission.message
     assert not submission.is_terminal
-    status = client.get(reverse("courses:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true")
+    status = client.get(
+        reverse("courses:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true"
+    )
     assert status.status_code == 200  # still polling (286 would stop it)
     assert "we will retry" in status.content.decode()
     workers.stop(blind)
