@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from courses.content.exercise_packages import load_packages, sync_exercises
 from courses.models import Exercise
 from worker.pipeline import grade_prepared, prepare_grading
+from worker.reference import ReferenceBroken
 
 SEED = 1234
 
@@ -58,7 +59,10 @@ class Command(BaseCommand):
     def _check_one(self, exercise, package, tally) -> list[str]:
         misses = []
         labels = {"backprop.selfcheck": package.slug}
-        prepared = prepare_grading(exercise, package, seed=SEED)
+        try:
+            prepared = prepare_grading(exercise, package, seed=SEED)
+        except ReferenceBroken as exc:
+            return [f"MISS {package.slug}: {exc}"]
         candidates = [("reference", dict(package.reference)), ("starter", dict(package.starter))]
         candidates += [(f"wrong/{name}", files) for name, files, _ in package.wrong_solutions()]
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
