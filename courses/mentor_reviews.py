@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from . import progress
@@ -64,10 +64,23 @@ def review_queue(user, *, path=None, exercise=None, cohort=None, now=None) -> li
         requests = requests.filter(submission__exercise=exercise)
     if cohort:
         requests = requests.filter(learner__cohorts=cohort)
-    rows = list(requests.distinct().order_by("created_at", "id"))
+    rows = list(requests.exclude(_in_a_live_thread()).distinct().order_by("created_at", "id"))
     for row in rows:
         row.waiting = now - row.created_at
     return rows
+
+
+def _in_a_live_thread():
+    """A request about a later attempt while an older thread for the same exercise waits for
+    that attempt ("changes requested"): the attempt already shows in that thread."""
+    return Exists(
+        ReviewRequest.objects.filter(
+            learner_id=OuterRef("learner_id"),
+            submission__exercise_id=OuterRef("submission__exercise_id"),
+            created_at__lt=OuterRef("created_at"),
+            review__verdict=Review.Verdict.CHANGES_REQUESTED,
+        ).exclude(status=ReviewRequest.Status.CLOSED)
+    )
 
 
 def my_threads(mentor) -> list[ReviewRequest]:
@@ -341,7 +354,11 @@ def review_submit(
     url = review.get_absolute_url()
     title = submission.exercise.title
     if verdict == Review.Verdict.APPROVED:
-        ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.CLOSED)
+        ReviewRequest.objects.filter(  # with any request the learner sent about a later attempt
+            Q(pk=request.pk)
+            | Q(status=ReviewRequest.Status.OPEN, submission__in=thread_attempts(request)),
+            learner_id=request.learner_id,
+        ).update(status=ReviewRequest.Status.CLOSED)
         if unit_item is not None:
             progress.unit_item_approve(
                 mentor=mentor, learner=request.learner, unit_item=unit_item, feedback=summary

@@ -255,3 +255,18 @@ def test_the_mentor_flow_through_the_views(client, bob, rr, alice):
         reverse("courses:comment-reply", args=[comment.pk]), {"body": "Fixed it"}
     )
     assert response.status_code == 302 and comment.replies.get().author == alice
+
+
+def test_asking_again_on_the_new_attempt_stays_in_the_same_thread(bob, rr, alice, matmul):
+    from courses import reviews
+
+    mr.review_claim(mentor=bob, request=rr)
+    mr.review_submit(
+        mentor=bob, request=rr, submission=rr.submission, verdict="changes_requested", summary="Fix"
+    )
+    new = attempt(alice, matmul)
+    again = reviews.review_request_create(learner=alice, submission=new, question="Better now?")
+    assert mr.review_queue(bob) == []  # the new attempt is already in bob's thread
+    mr.review_submit(mentor=bob, request=rr, submission=new, verdict="approved", summary="Yes")
+    again.refresh_from_db()
+    assert again.status == ReviewRequest.Status.CLOSED
