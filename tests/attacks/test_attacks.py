@@ -142,11 +142,11 @@ def _neighbour(folder: Path, name: str, image: str, runtime: str) -> tuple[threa
                     "id": "n",
                     "module": "solution",
                     "function": "solve",
-                    "timeout_seconds": 7,
+                    "timeout_seconds": 8.5,
                 }
             ]
         },
-        limits=Job.__dataclass_fields__["limits"].default.with_overrides({"wall_seconds": 9}),
+        limits=Job.__dataclass_fields__["limits"].default.with_overrides({"wall_seconds": 10}),
         labels={"backprop.test": "attacks-neighbour"},
         runtime=runtime,
     )

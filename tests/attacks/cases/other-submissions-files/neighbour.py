@@ -7,5 +7,5 @@ def solve():
         handle.write("NEIGHBOUR-CANARY-31d7")
     with open("/tmp/neighbour-canary.txt", "w") as handle:
         handle.write("NEIGHBOUR-CANARY-31d7")
-    time.sleep(6)
+    time.sleep(5)
     return "done"
