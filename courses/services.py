@@ -1,5 +1,6 @@
 """Writes that span models, as keyword-only functions (HackSoft style)."""
 
+import re
 import secrets
 
 from django.db import transaction
@@ -17,6 +18,18 @@ class SubmissionRejected(ValueError):
     """Input we will not grade; the message is shown to the learner as is."""
 
 
+SAFE_NAME = re.compile(r"^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+
+
+def check_file_name(name: str) -> None:
+    """Relative, forward slashes, no `..`: the same names the sandbox accepts, refused early."""
+    if not SAFE_NAME.match(name or "") or len(name) > 200:
+        raise SubmissionRejected(
+            f"The file name {name!r} is not allowed: use letters, digits, '_', '-' and '.', "
+            "with '/' between folders (no '..', no leading '/')."
+        )
+
+
 def validate_files(files: dict[str, str]) -> None:
     if not files:
         raise SubmissionRejected("Nothing to grade: the submission has no files.")
@@ -24,6 +37,7 @@ def validate_files(files: dict[str, str]) -> None:
         raise SubmissionRejected(f"Too many files ({len(files)}); the limit is {MAX_FILES}.")
     total = 0
     for name, text in files.items():
+        check_file_name(name)
         size = len(text.encode("utf-8"))
         total += size
         if size > MAX_FILE_BYTES:

@@ -16,6 +16,7 @@ from django.conf import settings
 from courses.content.exercise_packages import find_package
 from courses.models import Status, Submission
 from courses.notifications import notify_graded
+from courses.services import SubmissionRejected, validate_files
 from sandbox.result import SandboxUnavailable
 
 from . import lifecycle
@@ -51,7 +52,12 @@ def grade_submission(submission_id: int) -> str:
     try:
         status, score, result, message = _grade(submission)
     except SandboxUnavailable as exc:
-        log.warning("sandbox unavailable for submission %s (attempt %s): %s", submission.pk, submission.attempts, exc)
+        log.warning(
+            "sandbox unavailable for submission %s (attempt %s): %s",
+            submission.pk,
+            submission.attempts,
+            exc,
+        )
         if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
             message = f"Grading was unavailable {submission.attempts} times; we gave up. Please submit again later."
             lifecycle.finish(submission, status=Status.ERROR, message=message)
@@ -71,17 +77,33 @@ def grade_submission(submission_id: int) -> str:
 def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]:
     package = find_package(settings.CONTENT_DIR / "exercises", submission.exercise.slug)
     sources = dict(submission.files)
+    try:
+        validate_files(sources)  # rows written before a rule existed, or not through the web
+    except SubmissionRejected as rejected:
+        return Status.REJECTED, None, None, str(rejected)
     if package.entrypoint not in sources:
-        return Status.REJECTED, None, None, f"The submission has no {package.entrypoint}; that is the file we grade."
-    result, exit_reason = grade_files(submission.exercise, package, sources, seed=submission.seed,
-                                      labels={"backprop.submission": str(submission.pk)})
+        return (
+            Status.REJECTED,
+            None,
+            None,
+            f"The submission has no {package.entrypoint}; that is the file we grade.",
+        )
+    result, exit_reason = grade_files(
+        submission.exercise,
+        package,
+        sources,
+        seed=submission.seed,
+        labels={"backprop.submission": str(submission.pk)},
+    )
     status = STATUS_FOR[result["status"]]
     if exit_reason == "timeout":
         status = Status.TIMED_OUT
     return status, result["score"], result, result["message"]
 
 
-def grade_files(exercise, package, sources: dict[str, str], *, seed: int, labels: dict[str, str]) -> tuple[dict, str]:
+def grade_files(
+    exercise, package, sources: dict[str, str], *, seed: int, labels: dict[str, str]
+) -> tuple[dict, str]:
     """Run and judge any set of files against a package: learners', starters, wrong solutions."""
     return grade_prepared(prepare_grading(exercise, package, seed=seed), sources, labels=labels)
 
@@ -101,25 +123,40 @@ def prepare_grading(exercise, package, *, seed: int) -> PreparedGrading:
     """The plan and the expected values (the cached reference run; it runs once if missing)."""
     limits = limits_for(package)
     plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds)
-    reference_plan = build_plan(package, seed=seed, wall_seconds=limits.wall_seconds, for_reference=True)
+    reference_plan = build_plan(
+        package, seed=seed, wall_seconds=limits.wall_seconds, for_reference=True
+    )
     reference = _decoded(reference_outputs(exercise, package, reference_plan))
     reference.update(grader_expectations(package, plan, load_grader(package)))
     return PreparedGrading(package, plan, reference, limits, seed)
 
 
-def grade_prepared(prepared: PreparedGrading, sources: dict[str, str], *, labels: dict[str, str]) -> tuple[dict, str]:
+def grade_prepared(
+    prepared: PreparedGrading, sources: dict[str, str], *, labels: dict[str, str]
+) -> tuple[dict, str]:
     """Run the files and judge them; touches no database, so several may run side by side."""
-    run = run_files(prepared.package, sources, plan=prepared.plan, seed=prepared.seed, labels=labels)
+    run = run_files(
+        prepared.package, sources, plan=prepared.plan, seed=prepared.seed, labels=labels
+    )
     observation = Observation.from_run(run)
-    result = judge(package=prepared.package, plan=prepared.plan, sources=sources, learner=observation,
-                   reference=prepared.reference, seed=prepared.seed, limits=prepared.limits.as_dict())
+    result = judge(
+        package=prepared.package,
+        plan=prepared.plan,
+        sources=sources,
+        learner=observation,
+        reference=prepared.reference,
+        seed=prepared.seed,
+        limits=prepared.limits.as_dict(),
+    )
     return result, run.exit_reason
 
 
 def _decoded(reference: dict[str, dict]) -> dict[str, dict]:
     from sandbox.harness import codec
 
-    return {sid: {**step, "value": codec.decode(step.get("value"))} for sid, step in reference.items()}
+    return {
+        sid: {**step, "value": codec.decode(step.get("value"))} for sid, step in reference.items()
+    }
 
 
 def grade_now(submission: Submission) -> tuple[str, float | None, dict | None, str]:

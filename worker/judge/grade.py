@@ -26,7 +26,7 @@ EXIT_MESSAGES = {
     "timeout": "Your code ran past the {wall:g} s time limit and was stopped.",
     "memory": "Your code used more than the {memory:g} MB memory limit and was stopped.",
     "output_limit": "Your code printed more output than we keep; the rest was cut.",
-    "crash": "Your code crashed the Python process (exit {code}).",
+    "crash": "Your code ended the Python process (exit {code}) before every check could run.",
     "harness_lost": "Your code stopped the grading harness, so its results cannot be trusted.",
 }
 
