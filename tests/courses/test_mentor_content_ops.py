@@ -98,3 +98,20 @@ def test_a_new_path_version_keeps_enrolled_learners_progress(tmp_path, alice, bo
     restored = progress.path_progress(alice, path)
     assert restored.unit(2).milestone_reached
     assert next(i for i in restored.unit(1).items if i.id == dot.pk).done
+
+
+@pytest.mark.docker
+@pytest.mark.integration
+def test_a_check_runs_on_a_real_worker_in_the_sandbox(grading_worker, matmul, admin_user, client):
+    """The Celery path end to end: the row, the task on the grading queue, the command's output."""
+    import time
+
+    client.force_login(admin_user)
+    client.post(reverse("courses:exercise-check-run", args=[matmul.slug]))
+    check = ExerciseCheck.objects.get()
+    deadline = time.monotonic() + 240
+    while check.state in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.5)
+        check.refresh_from_db()
+    assert check.state == "ok", check.output or grading_worker.log_path.read_text()[-3000:]
+    assert f"ok   {matmul.slug}: reference" in check.output
