@@ -219,11 +219,14 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def submit_to_result(base: str, n: int, *, warmup: int = 1) -> list[float]:
+def submit_to_result(base: str, n: int, *, warmup: int = 1, think: float = 0.0) -> list[float]:
+    """`think`: seconds between a result and the next submission (a learner reading it)."""
     learner = Learner(base)
     learner.login(USER_EMAIL, USER_PASSWORD)
     latencies = []
     for index in range(warmup + n):
+        if index:
+            time.sleep(think)
         started = time.perf_counter()
         pk = learner.submit(SLUG, SOLUTION)
         status = learner.wait_result(pk)
@@ -274,8 +277,10 @@ def main() -> None:
     parser.add_argument("--url", help="a running stack to use instead of starting one (bench user must exist)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--pool-size", type=int, default=0, help="SANDBOX_POOL_SIZE of the worker it starts")
+    parser.add_argument("--think", type=float, default=0.0, help="seconds between a result and the next submit")
     parser.add_argument("--logs", default=str(ROOT / "var" / "bench-grading"))
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops what we started
     logs = Path(args.logs)
     logs.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -283,12 +288,12 @@ def main() -> None:
     bare = bare_process(args.n)
     cold = cold_docker_run(args.n, image)
     if args.url:
-        web = submit_to_result(args.url, args.n)
+        web = submit_to_result(args.url, args.n, think=args.think)
     else:
         with stack(args.database_url, args.pool_size, logs) as base:
-            web = submit_to_result(base, args.n)
+            web = submit_to_result(base, args.n, think=args.think)
     bare_median = statistics.median(bare)
-    print(f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, image {image}, "
+    print(f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, think {args.think} s, image {image}, "
           f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n")
     print("| what | runs | median ms | p95 ms | median ÷ bare |")
     print("| --- | ---: | ---: | ---: | ---: |")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import statistics
 import sys
 import time
@@ -122,10 +123,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10, help="runs of each sandbox variant")
     parser.add_argument("--web-n", type=int, default=10, help="submissions through the web stack, pool off and on")
     parser.add_argument("--pool-size", type=int, default=2, help="SANDBOX_POOL_SIZE of the 'pool on' worker")
+    parser.add_argument("--think", type=float, default=3.0,
+                        help="seconds between a result and the learner's next submission (web part)")
     parser.add_argument("--skip-web", action="store_true")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", grading.DEFAULT_DB))
     parser.add_argument("--logs", default=str(ROOT / "var" / "bench-sandbox"))
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops what we started
     logs = Path(args.logs)
     logs.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -135,7 +139,7 @@ def main() -> None:
     if not args.skip_web:
         for size in (0, args.pool_size):
             with grading.stack(args.database_url, size, logs) as base:
-                web[size] = grading.submit_to_result(base, args.web_n)
+                web[size] = grading.submit_to_result(base, args.web_n, think=args.think)
             print(f"  web stack, pool size {size}: done", file=sys.stderr)
 
     print(f"\n{args.n} runs per sandbox variant, {args.web_n} submissions per web variant, image {image}, "
@@ -148,7 +152,8 @@ def main() -> None:
               f"{' / '.join(fmt(r['warm']))} | {ratio(r['cold'], r['warm'])} | {ratio(r['warm'], r['bare'])} |")
     if web:
         off, on = web[0], web[args.pool_size]
-        print("\n| submit → result, matmul-from-scratch, whole web stack | median ms | p95 ms |")
+        print(f"\n| submit → result, matmul-from-scratch, whole web stack, {args.think:g} s between submissions "
+              "| median ms | p95 ms |")
         print("| --- | ---: | ---: |")
         print(f"| pool off (SANDBOX_POOL_SIZE=0) | {' | '.join(fmt(off))} |")
         print(f"| pool on (SANDBOX_POOL_SIZE={args.pool_size}) | {' | '.join(fmt(on))} |")

@@ -11,8 +11,9 @@ Containers only fit jobs of the same *shape* (image, limits, device, GPUs, runti
 preloaded modules), since limits are fixed at creation. The pool keeps up to ``size``
 started containers per shape it has seen, refilled by one background thread. A job whose
 shape has no warm container runs cold, and asks for that shape to be kept warm from then on.
-The refill starts containers for an empty shape at once, for the others only while no job
-runs (on a small host, starting containers slows the grading that runs beside it).
+The refill starts containers for an empty shape at once, for the others only once no job has
+run for ``refill_quiet_seconds`` (on a small host, starting containers slows the grading that
+runs beside it).
 
 Differences from a cold container, on purpose:
 
@@ -150,6 +151,7 @@ class WarmPool:
         idle_seconds: float = 600,
         client_factory: Callable[[], docker.DockerClient] = connect,
         owner: str | None = None,
+        refill_quiet_seconds: float = 0.5,
     ):
         self.size = size
         self.idle_seconds = idle_seconds
@@ -161,6 +163,8 @@ class WarmPool:
         self._wake = threading.Event()
         self._closed = False
         self._jobs = 0  # jobs running now: a shape that still has a warm container waits for 0
+        self._last_job_end = 0.0
+        self.refill_quiet_seconds = refill_quiet_seconds
         self._thread: threading.Thread | None = None
         self.stats = {"warm": 0, "cold": 0, "started": 0, "discarded": 0}
 
@@ -192,6 +196,7 @@ class WarmPool:
         finally:
             with self._lock:
                 self._jobs -= 1
+                self._last_job_end = time.monotonic()
             self.warm([shape])  # refill after the job, so the refill's imports do not slow it down
 
     def fill(self, timeout: float = 120.0) -> bool:
@@ -247,9 +252,9 @@ class WarmPool:
         while not self._closed:
             try:
                 self._discard_stale()
-                shape = self._next_missing()
+                shape, pending = self._next_missing()
                 if shape is None:
-                    self._wake.wait(timeout=min(30.0, self.idle_seconds / 2))
+                    self._wake.wait(timeout=0.2 if pending else min(30.0, self.idle_seconds / 2))
                     self._wake.clear()
                     continue
                 self._start_one(shape)
@@ -261,19 +266,21 @@ class WarmPool:
                 self._wake.clear()
                 backoff = min(60.0, backoff * 2)
 
-    def _next_missing(self) -> Shape | None:
-        """An empty shape first; a shape that still has a warm container only while no job runs,
-        so that starting containers (and their imports) does not compete with grading."""
+    def _next_missing(self) -> tuple[Shape | None, bool]:
+        """(shape to start a container for, whether to look again soon).
+
+        An empty shape at once; a shape that still has a warm container only once no job has
+        run for ``refill_quiet_seconds``, so that starting containers (and their imports) does
+        not compete with the grading of a burst of submissions on a small host."""
         with self._lock:
             empty = [shape for shape, queue in self._idle.items() if not queue]
             if empty:
-                return empty[0]
-            if self._jobs:
-                return None
-            for shape, queue in self._idle.items():
-                if len(queue) < self.size:
-                    return shape
-        return None
+                return empty[0], True
+            partial = [shape for shape, queue in self._idle.items() if len(queue) < self.size]
+            quiet = time.monotonic() - self._last_job_end >= self.refill_quiet_seconds
+            if partial and not self._jobs and quiet:
+                return partial[0], True
+            return None, bool(partial)
 
     def _discard_stale(self) -> None:
         cutoff = time.time() - self.idle_seconds
