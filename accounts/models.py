@@ -33,7 +33,8 @@ class User(AbstractUser):
         return self.display_name or self.username
 
     def save(self, *args, **kwargs):
-        # Admins reach the Django admin; nobody else does.
+        # The admin role is the platform's superuser: it authors content and runs cohorts in
+        # the Django admin. Promotion only: a `createsuperuser` account keeps its flags.
         if self.role == Role.ADMIN:
-            self.is_staff = True
+            self.is_staff = self.is_superuser = True
         super().save(*args, **kwargs)

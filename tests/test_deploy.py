@@ -58,3 +58,11 @@ def test_the_compose_file_is_valid(tmp_path):
         assert service in config
     web = config.split("web:")[1].split("\n  worker")[0]
     assert "docker.sock" not in web  # the web never gets the Docker socket
+
+
+def test_the_admin_role_reaches_every_admin_page(db, django_user_model):
+    ada = django_user_model.objects.create_user("ada2", "ada2@example.com", "pw", role="admin")
+    assert ada.is_staff and ada.is_superuser
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
+    boss.save()
+    assert boss.is_superuser and boss.role == "learner"  # promotion only: flags are kept
