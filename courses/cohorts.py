@@ -128,7 +128,7 @@ def _email_invite(invite: CohortInvite) -> None:
     from django.conf import settings
     from django.core.mail import send_mail
 
-    link = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{reverse('courses:cohort-join', args=[invite.token])}"
+    link = f"{settings.SITE_URL.rstrip('/')}{reverse('courses:cohort-join', args=[invite.token])}"
     try:
         send_mail(
             f"Join {invite.cohort.name} on Backprop",
