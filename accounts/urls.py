@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/api-token/", views.api_token, name="api-token"),
     path("delete/", views.delete_account, name="delete"),
     path(
         "password/reset/",

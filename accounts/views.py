@@ -3,7 +3,8 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from rest_framework.authtoken.models import Token
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm, SignUpForm
@@ -31,7 +32,16 @@ def profile(request):
         form.save()
         messages.success(request, "Profile saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "accounts/profile.html", {"form": form, "api_token": token})
+
+
+@login_required
+@require_POST
+def api_token(request):
+    services.api_token_regenerate(user=request.user)
+    messages.success(request, "A new API token was created; the previous one no longer works.")
+    return redirect("accounts:profile")
 
 
 @login_required

@@ -34,6 +34,8 @@ MENTORS = _row(LOGIN, 403, 403, 200, 200, 200)
 COHORT_MENTOR = _row(LOGIN, 403, 403, 200, 404, 200)
 ADMINS = _row(LOGIN, 403, 403, 403, 403, 200)
 GUEST_FORM = _row(200, 302, 302, 302, 302, 302)  # sign-up: signed-in users are sent on
+API_OWNER_OR_MENTOR = _row(401, 200, 404, 200, 404, 200)  # the API answers 401, never a redirect
+API_POST_ONLY = _row(401, 405, 405, 405, 405, 405)
 
 
 @dataclass
@@ -68,6 +70,12 @@ MATRIX: dict[str, Entry] = {
     ),
     "accounts:password_reset_complete": Entry(PUBLIC),
     "accounts:password_change": Entry(SIGNED_IN, post=True),
+    "accounts:api-token": Entry(POST_ONLY, post=True),
+    # the REST API (session clients must send the CSRF token too)
+    "api:paths": Entry(PUBLIC),
+    "api:exercise": Entry(PUBLIC, ex),
+    "api:submit": Entry(API_POST_ONLY, ex, post=True),
+    "api:submission": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     # browsing
     "courses:catalog": Entry(PUBLIC),
     "courses:resources": Entry(PUBLIC),
