@@ -11,7 +11,7 @@ if docker info >/dev/null 2>&1; then
   bash scripts/sandbox-image.sh build
 fi
 set +e
-$PY -m pytest -q -ra --timeout=600 "$@"
+$PY -m pytest -q -ra --timeout=600 --durations=30 "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected nothing: that is a failure of the suite, not a pass.

@@ -28,6 +28,7 @@ from .sandbox_jobs import limits_for, run_files
 
 log = logging.getLogger(__name__)
 
+OUR_FAULT = "Something went wrong on our side while grading; we will retry automatically."
 UNAVAILABLE = "Grading is unavailable right now; we will retry automatically."
 STATUS_FOR = {"pass": Status.PASSED, "fail": Status.FAILED, "error": Status.ERROR}
 
@@ -58,20 +59,30 @@ def grade_submission(submission_id: int) -> str:
             submission.attempts,
             exc,
         )
-        if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
-            message = f"Grading was unavailable {submission.attempts} times; we gave up. Please submit again later."
-            lifecycle.finish(submission, status=Status.ERROR, message=message)
-            return Status.ERROR
-        countdown = lifecycle.retry_delay(submission.attempts)
-        lifecycle.defer(submission, message=UNAVAILABLE, retry_in=countdown)
-        raise RetryLater(str(exc), countdown=countdown) from exc
+        return _retry_later(submission, UNAVAILABLE, exc, reason="grading was unavailable")
     except ReferenceBroken as exc:
         log.error("reference broken for %s: %s", submission.exercise.slug, exc)
         status, score, result = Status.ERROR, None, None
         message = "The grader for this exercise is broken; this is our fault and the attempt does not count."
+    except Exception as exc:  # a bug or a passing outage of ours: never the learner's fault
+        log.exception("grading submission %s failed unexpectedly", submission.pk)
+        return _retry_later(submission, OUR_FAULT, exc, reason="an error on our side")
     if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
         notify_graded(submission)
     return status
+
+
+def _retry_later(submission: Submission, message: str, exc: Exception, *, reason: str) -> str:
+    """`error` with `retry_at` and a retry with backoff; a final `error` after the last attempt."""
+    if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
+        final = (
+            f"We gave up after {submission.attempts} tries ({reason}). Please submit again later."
+        )
+        lifecycle.finish(submission, status=Status.ERROR, message=final)
+        return Status.ERROR
+    countdown = lifecycle.retry_delay(submission.attempts)
+    lifecycle.defer(submission, message=message, retry_in=countdown)
+    raise RetryLater(str(exc), countdown=countdown) from exc
 
 
 def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]:

@@ -185,3 +185,27 @@ def test_sweep_leaves_a_retry_that_is_not_overdue_to_its_task(queued, monkeypatc
     monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue"))
     lifecycle.defer(lifecycle.claim(queued.pk), message="unavailable", retry_in=5)
     assert sweep.sweep()["requeued"] == 0
+
+
+def test_an_unexpected_error_is_ours_and_retried_not_left_running(queued, monkeypatch):
+    from worker import pipeline
+
+    def bug(submission):
+        raise KeyError("a bug in the grader")
+
+    monkeypatch.setattr(pipeline, "_grade", bug)
+    with pytest.raises(pipeline.RetryLater):
+        pipeline.grade_submission(queued.pk)
+    queued.refresh_from_db()
+    assert queued.status == Status.ERROR and queued.retry_at is not None
+    assert "on our side" in queued.message and "we will retry" in queued.message
+
+
+def test_a_gpu_submission_waits_visibly_for_a_gpu_worker(client, alice, matmul):
+    matmul.device = "gpu"
+    matmul.save()
+    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=3)
+    client.force_login(alice)
+    page = client.get(f"/submissions/{submission.pk}/status/").content.decode()
+    assert "Waiting for a GPU worker" in page
+    assert submission.exercise.queue == "grading-gpu"
