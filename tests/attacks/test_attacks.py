@@ -13,7 +13,8 @@ message and the exit reason the run must end with. Keys of `expected.json`:
 * `before`: a solution graded first (one run), to see what it leaves for the next;
 * `neighbour`: a solution run at the same time in its own container (another learner);
 * `job_rejects`: file names `sandbox.job.Job` must refuse, with the reason's fragment;
-* `runsc`: keys that differ under gVisor, with `why`;
+* `runsc`: keys that differ under gVisor, with `why`; a list under `status`, `message` or
+  `exit_reason` means any one of them (where gVisor decides the outcome by a race);
 * `xfail`: a known gap outside `sandbox/`, with the reason (strict: it must still fail).
 
 After each case: the submission is terminal and no container of it is left behind.
@@ -171,6 +172,10 @@ def _containers_of(submission_ids: list[int]) -> list[str]:
         client.close()
 
 
+def _alternatives(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 def _learner_text(submission: Submission) -> str:
     checks = (submission.result or {}).get("checks", [])
     return "\n".join([submission.message or ""] + [check.get("message", "") for check in checks])
@@ -242,10 +247,11 @@ def test_each_attack_ends_in_a_clear_status_and_leaves_nothing_behind(
         result.get("stderr", "")[-800:],
     )
     assert submission.status in TERMINAL
-    assert submission.status == expected["status"], context
-    assert expected["message"] in _learner_text(submission), context
+    assert submission.status in _alternatives(expected["status"]), context
+    text = _learner_text(submission)
+    assert any(fragment in text for fragment in _alternatives(expected["message"])), context
     if "exit_reason" in expected:
-        assert result.get("exit_reason") == expected["exit_reason"], context
+        assert result.get("exit_reason") in _alternatives(expected["exit_reason"]), context
     for fragment in expected.get("stdout_contains", []):
         assert fragment in result.get("stdout", ""), context
     for fragment in expected.get("stdout_excludes", []):
