@@ -390,5 +390,5 @@ def expected_counts(seed_file):
 
 if __name__ == "__main__":  # pragma: no cover - manual inspection helper
     import json
-    for slug, f in seed_files().items():
+    for _slug, f in seed_files().items():
         print(json.dumps(expected_counts(f)))

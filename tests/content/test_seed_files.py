@@ -149,7 +149,7 @@ def test_phases_match_seed(slug):
     seed = seed_counts.parse_seed(SEEDS[slug])
     doc = load(path_file(slug))
     assert [p["number"] for p in doc["phases"]] == [p["number"] for p in seed["phases"]]
-    for mine, theirs in zip(doc["phases"], seed["phases"]):
+    for mine, theirs in zip(doc["phases"], seed["phases"], strict=True):
         if theirs["title"] is not None:
             assert norm(mine["title"]) == norm(theirs["title"])
         if theirs["period"] is not None:
@@ -167,7 +167,7 @@ def test_units_order_numbers_and_titles_match_seed(slug):
     # each unit sits in the phase the seed puts it in
     mine_phase = [p["number"] for p in doc["phases"] for _ in p.get("units") or []]
     assert mine_phase == [u["phase"] for u in seed["units"]]
-    for u, s in zip(units_of(doc), seed["units"]):
+    for u, s in zip(units_of(doc), seed["units"], strict=True):
         if "duration" in s:
             assert u.get("duration") == s["duration"]
 
@@ -181,7 +181,7 @@ def test_topics_order_and_numbers_match_seed(slug):
     def normalize_tree(tree):
         return [(n, norm(t), normalize_tree(c)) for n, t, c in tree]
 
-    for u, s in zip(units_of(doc), seed["units"]):
+    for u, s in zip(units_of(doc), seed["units"], strict=True):
         assert normalize_tree(topic_tree(u.get("topics"))) == normalize_tree(topic_tree(s["topics"])), u["title"]
 
 
@@ -190,7 +190,7 @@ def test_topics_order_and_numbers_match_seed(slug):
 def test_exercises_and_readings_per_unit_match_seed(slug):
     seed = seed_counts.parse_seed(SEEDS[slug])
     doc = load(path_file(slug))
-    for u, s in zip(units_of(doc), seed["units"]):
+    for u, s in zip(units_of(doc), seed["units"], strict=True):
         assert len(u.get("exercises") or []) == len(s["exercises"]), u["title"]
         assert len(u.get("readings") or []) == len(s["readings"]), u["title"]
 
