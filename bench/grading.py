@@ -62,7 +62,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_port(port: int, timeout: float, proc: subprocess.Popen | None = None, what: str = "") -> None:
+def wait_port(
+    port: int, timeout: float, proc: subprocess.Popen | None = None, what: str = ""
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
@@ -78,8 +80,9 @@ def wait_port(port: int, timeout: float, proc: subprocess.Popen | None = None, w
 def process(cmd: list[str], env: dict[str, str], log: Path):
     """A subprocess in its own session, stopped (TERM, then KILL) however the block ends."""
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             yield proc
         finally:
@@ -117,24 +120,82 @@ def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
     """Redis (own port) + gunicorn + one Celery worker; yields the base URL."""
     ensure_database(database_url)
     redis_port, web_port = free_port(), free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-           "DJANGO_SETTINGS_MODULE": "config.settings", "SANDBOX_POOL_SIZE": str(pool_size),
-           "GRADING_LEASE_SECONDS": str(lease), "LOG_LEVEL": "WARNING"}
-    subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300)
-    subprocess.run([PYTHON, "manage.py", "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "SANDBOX_POOL_SIZE": str(pool_size),
+        "GRADING_LEASE_SECONDS": str(lease),
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300
+    )
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120
+    )
     with ExitStack() as stack:
-        redis = stack.enter_context(process(
-            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            env, logs / "redis.log"))
+        redis = stack.enter_context(
+            process(
+                [
+                    "redis-server",
+                    "--port",
+                    str(redis_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                env,
+                logs / "redis.log",
+            )
+        )
         wait_port(redis_port, 10, redis, "redis-server")
-        web = stack.enter_context(process(
-            [GUNICORN, "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{web_port}", "--timeout", "60"],
-            env, logs / "gunicorn.log"))
+        web = stack.enter_context(
+            process(
+                [
+                    GUNICORN,
+                    "config.wsgi",
+                    "-w",
+                    "2",
+                    "-b",
+                    f"127.0.0.1:{web_port}",
+                    "--timeout",
+                    "60",
+                ],
+                env,
+                logs / "gunicorn.log",
+            )
+        )
         worker_log = logs / f"worker-pool{pool_size}.log"
-        worker = stack.enter_context(process(
-            [PYTHON, "-m", "celery", "-A", "config", "worker", "-Q", "grading-cpu", "-c", "1", "--without-gossip",
-             "--without-mingle", "--without-heartbeat", "--loglevel", "INFO", "-n", f"bench-{os.getpid()}@%h"],
-            env, worker_log))
+        worker = stack.enter_context(
+            process(
+                [
+                    PYTHON,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "-Q",
+                    "grading-cpu",
+                    "-c",
+                    "1",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                    "--loglevel",
+                    "INFO",
+                    "-n",
+                    f"bench-{os.getpid()}@%h",
+                ],
+                env,
+                worker_log,
+            )
+        )
         wait_port(web_port, 60, web, "gunicorn")
         deadline = time.monotonic() + 90
         while "ready." not in worker_log.read_text():
@@ -171,7 +232,9 @@ class Learner:
     def __init__(self, base: str):
         self.base = base.rstrip("/")
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
 
     def _csrf(self) -> str:
         return next(c.value for c in self.jar if c.name == "csrftoken")
@@ -186,16 +249,21 @@ class Learner:
 
     def login(self, email: str, password: str) -> None:
         self.request("/accounts/login/").read()
-        response = self.request("/accounts/login/", {"username": email, "password": password,
-                                                     "csrfmiddlewaretoken": self._csrf()},
-                                {"Referer": self.base + "/accounts/login/"})
+        response = self.request(
+            "/accounts/login/",
+            {"username": email, "password": password, "csrfmiddlewaretoken": self._csrf()},
+            {"Referer": self.base + "/accounts/login/"},
+        )
         if response.status != 302:
             sys.exit(f"login failed with HTTP {response.status}")
 
     def submit(self, slug: str, code: str) -> int:
         self.request(f"/exercises/{slug}/").read()
-        response = self.request(f"/exercises/{slug}/submit/", {"code": code, "csrfmiddlewaretoken": self._csrf()},
-                                {"Referer": f"{self.base}/exercises/{slug}/"})
+        response = self.request(
+            f"/exercises/{slug}/submit/",
+            {"code": code, "csrfmiddlewaretoken": self._csrf()},
+            {"Referer": f"{self.base}/exercises/{slug}/"},
+        )
         location = response.headers.get("Location", "")
         match = re.search(r"/submissions/(\d+)/", location)
         if response.status != 302 or not match:
@@ -252,8 +320,12 @@ def cold_docker_run(n: int, image: str, code: str = SNIPPET) -> list[float]:
     times = []
     for _ in range(n):
         started = time.perf_counter()
-        subprocess.run(["docker", "run", "--rm", "--network", "none", image, "python3", "-c", code],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            ["docker", "run", "--rm", "--network", "none", image, "python3", "-c", code],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         times.append(time.perf_counter() - started)
     return times
 
@@ -274,10 +346,16 @@ def row(label: str, values: list[float], base: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=20, help="submissions (and runs of each baseline)")
-    parser.add_argument("--url", help="a running stack to use instead of starting one (bench user must exist)")
+    parser.add_argument(
+        "--url", help="a running stack to use instead of starting one (bench user must exist)"
+    )
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
-    parser.add_argument("--pool-size", type=int, default=0, help="SANDBOX_POOL_SIZE of the worker it starts")
-    parser.add_argument("--think", type=float, default=0.0, help="seconds between a result and the next submit")
+    parser.add_argument(
+        "--pool-size", type=int, default=0, help="SANDBOX_POOL_SIZE of the worker it starts"
+    )
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="seconds between a result and the next submit"
+    )
     parser.add_argument("--logs", default=str(ROOT / "var" / "bench-grading"))
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops what we started
@@ -293,15 +371,24 @@ def main() -> None:
         with stack(args.database_url, args.pool_size, logs) as base:
             web = submit_to_result(base, args.n, think=args.think)
     bare_median = statistics.median(bare)
-    print(f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, think {args.think} s, image {image}, "
-          f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n")
+    print(
+        f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, think {args.think} s, image {image}, "
+        f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n"
+    )
     print("| what | runs | median ms | p95 ms | median ÷ bare |")
     print("| --- | ---: | ---: | ---: | ---: |")
     print(row("bare `python -c` (host venv)", bare, None))
     print(row("plain cold `docker run --rm --network none`", cold, bare_median))
-    print(row("submit → result through the web stack (HTTP, Redis, Celery, hardened sandbox, judge)",
-              web, bare_median))
-    print(f"\nsubmit→result median ÷ plain cold container: {statistics.median(web) / statistics.median(cold):.1f}×")
+    print(
+        row(
+            "submit → result through the web stack (HTTP, Redis, Celery, hardened sandbox, judge)",
+            web,
+            bare_median,
+        )
+    )
+    print(
+        f"\nsubmit→result median ÷ plain cold container: {statistics.median(web) / statistics.median(cold):.1f}×"
+    )
 
 
 if __name__ == "__main__":

@@ -47,21 +47,36 @@ from sandbox.runner import run_job  # noqa: E402
 EXERCISES = {
     "NumPy": {
         "source": "import numpy as np\n\n\ndef solve():\n"
-                  "    a = np.arange(10000.0).reshape(100, 100) / 1e4\n    return float((a @ a).sum())\n",
+        "    a = np.arange(10000.0).reshape(100, 100) / 1e4\n    return float((a @ a).sum())\n",
         "preload": ("numpy",),
     },
     "torch": {
         "source": "import torch\n\n\ndef solve():\n"
-                  "    x = torch.ones(64, 64)\n    return float((x @ x).sum())\n",
+        "    x = torch.ones(64, 64)\n    return float((x @ x).sum())\n",
         "preload": ("torch",),
     },
 }
-PLAN = {"steps": [{"kind": "call", "id": "solve", "module": "solution", "function": "solve", "timeout_seconds": 60}]}
+PLAN = {
+    "steps": [
+        {
+            "kind": "call",
+            "id": "solve",
+            "module": "solution",
+            "function": "solve",
+            "timeout_seconds": 60,
+        }
+    ]
+}
 
 
 def job(image: str, source: str) -> Job:
-    return Job(image=image, files={"solution.py": source.encode()}, plan=PLAN,
-               limits=DEFAULTS.with_overrides({"wall_seconds": 90}), labels={"backprop.bench": "sandbox"})
+    return Job(
+        image=image,
+        files={"solution.py": source.encode()},
+        plan=PLAN,
+        limits=DEFAULTS.with_overrides({"wall_seconds": 90}),
+        labels={"backprop.bench": "sandbox"},
+    )
 
 
 def timed(fn) -> float:
@@ -121,12 +136,22 @@ def ratio(a: list[float] | None, b: list[float] | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=10, help="runs of each sandbox variant")
-    parser.add_argument("--web-n", type=int, default=10, help="submissions through the web stack, pool off and on")
-    parser.add_argument("--pool-size", type=int, default=2, help="SANDBOX_POOL_SIZE of the 'pool on' worker")
-    parser.add_argument("--think", type=float, default=3.0,
-                        help="seconds between a result and the learner's next submission (web part)")
+    parser.add_argument(
+        "--web-n", type=int, default=10, help="submissions through the web stack, pool off and on"
+    )
+    parser.add_argument(
+        "--pool-size", type=int, default=2, help="SANDBOX_POOL_SIZE of the 'pool on' worker"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=3.0,
+        help="seconds between a result and the learner's next submission (web part)",
+    )
     parser.add_argument("--skip-web", action="store_true")
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", grading.DEFAULT_DB))
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", grading.DEFAULT_DB)
+    )
     parser.add_argument("--logs", default=str(ROOT / "var" / "bench-sandbox"))
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` stops what we started
@@ -134,7 +159,9 @@ def main() -> None:
     logs.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     image = grading.sandbox_image()
-    results = {name: measure_exercise(name, spec, image, args.n) for name, spec in EXERCISES.items()}
+    results = {
+        name: measure_exercise(name, spec, image, args.n) for name, spec in EXERCISES.items()
+    }
     web = {}
     if not args.skip_web:
         for size in (0, args.pool_size):
@@ -142,18 +169,26 @@ def main() -> None:
                 web[size] = grading.submit_to_result(base, args.web_n, think=args.think)
             print(f"  web stack, pool size {size}: done", file=sys.stderr)
 
-    print(f"\n{args.n} runs per sandbox variant, {args.web_n} submissions per web variant, image {image}, "
-          f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n")
-    print("| exercise | bare `python -c` median / p95 ms | cold container median / p95 ms | "
-          "warm container median / p95 ms | cold ÷ warm | warm ÷ bare |")
+    print(
+        f"\n{args.n} runs per sandbox variant, {args.web_n} submissions per web variant, image {image}, "
+        f"{os.cpu_count()} CPUs, {time.monotonic() - started:.0f} s in all\n"
+    )
+    print(
+        "| exercise | bare `python -c` median / p95 ms | cold container median / p95 ms | "
+        "warm container median / p95 ms | cold ÷ warm | warm ÷ bare |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, r in results.items():
-        print(f"| {name} | {' / '.join(fmt(r['bare']))} | {' / '.join(fmt(r['cold']))} | "
-              f"{' / '.join(fmt(r['warm']))} | {ratio(r['cold'], r['warm'])} | {ratio(r['warm'], r['bare'])} |")
+        print(
+            f"| {name} | {' / '.join(fmt(r['bare']))} | {' / '.join(fmt(r['cold']))} | "
+            f"{' / '.join(fmt(r['warm']))} | {ratio(r['cold'], r['warm'])} | {ratio(r['warm'], r['bare'])} |"
+        )
     if web:
         off, on = web[0], web[args.pool_size]
-        print(f"\n| submit → result, matmul-from-scratch, whole web stack, {args.think:g} s between submissions "
-              "| median ms | p95 ms |")
+        print(
+            f"\n| submit → result, matmul-from-scratch, whole web stack, {args.think:g} s between submissions "
+            "| median ms | p95 ms |"
+        )
         print("| --- | ---: | ---: |")
         print(f"| pool off (SANDBOX_POOL_SIZE=0) | {' | '.join(fmt(off))} |")
         print(f"| pool on (SANDBOX_POOL_SIZE={args.pool_size}) | {' | '.join(fmt(on))} |")

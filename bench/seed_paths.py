@@ -231,25 +231,3 @@ if __name__ == "__main__":
 
     django.setup()
     print(f"created {seed(int(sys.argv[1]) if len(sys.argv) > 1 else 200)} generated paths")
-
-
-def content_without_missing_packages(source, dest):
-    """Copy content/ to `dest`, dropping `package:` lines whose exercise folder is not written yet.
-
-    The seeds name exercise packages that are still being authored; import_content refuses
-    the whole tree until they exist. Pages do not depend on them, so benchmarks and page
-    tests import this copy (identical to content/ once every package exists).
-    """
-    import re
-    import shutil
-    from pathlib import Path as FsPath
-
-    dest = FsPath(dest)
-    shutil.copytree(source, dest, dirs_exist_ok=True)
-    for yaml_file in dest.glob("paths/*/path.yaml"):
-        text = yaml_file.read_text()
-        for package in re.findall(r"^\s*package: ([\w-]+)\s*$", text, re.M):
-            if not (dest / "exercises" / package).is_dir():
-                text = re.sub(rf"^\s*package: {package}\s*\n", "", text, flags=re.M)
-        yaml_file.write_text(text)
-    return dest

@@ -14,7 +14,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from bench.seed_paths import content_without_missing_packages
 from tests.integration.test_grading_end_to_end import CORRECT, NO_SHAPE_CHECK
 
 pytestmark = [pytest.mark.browser, pytest.mark.docker, pytest.mark.integration]
@@ -36,10 +35,7 @@ def shoot(page, name):
 
 @pytest.fixture
 def content(transactional_db, tmp_path):
-    copy = content_without_missing_packages(
-        FsPath(settings.BASE_DIR) / "content", tmp_path / "content"
-    )
-    call_command("import_content", "--dir", str(copy), verbosity=0)
+    call_command("import_content", "--dir", str(FsPath(settings.BASE_DIR) / "content"), verbosity=0)
 
 
 def editor_fill(page, code):

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from bench.seed_paths import content_without_missing_packages
 from courses.models import Path
 
 CONTENT = FsPath(settings.BASE_DIR) / "content"
@@ -24,9 +23,8 @@ SEED_SLUGS = sorted(p.parent.name for p in CONTENT.glob("paths/*/path.yaml"))
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Import once per module (it takes seconds), outside the per-test transactions; flush after."""
-    content = content_without_missing_packages(CONTENT, tmp_path_factory.mktemp("seed") / "content")
     with django_db_blocker.unblock():
-        call_command("import_content", "--dir", str(content), verbosity=0)
+        call_command("import_content", "--dir", str(CONTENT), verbosity=0)
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
