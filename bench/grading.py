@@ -33,6 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+sys.path.insert(0, str(ROOT))
+from worker.commands import celery_worker_argv  # noqa: E402 - plain module, no Django
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_grading"
 SLUG = "matmul-from-scratch"
 USER_EMAIL, USER_PASSWORD = "bench-grader@example.com", "bench-grader-pw-4711"
@@ -173,25 +176,7 @@ def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
         worker_log = logs / f"worker-pool{pool_size}.log"
         worker = stack.enter_context(
             process(
-                [
-                    PYTHON,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "config",
-                    "worker",
-                    "-Q",
-                    "grading-cpu",
-                    "-c",
-                    "1",
-                    "--without-gossip",
-                    "--without-mingle",
-                    "--without-heartbeat",
-                    "--loglevel",
-                    "INFO",
-                    "-n",
-                    f"bench-{os.getpid()}@%h",
-                ],
+                celery_worker_argv(f"bench-{os.getpid()}", python=PYTHON),
                 env,
                 worker_log,
             )

@@ -96,17 +96,16 @@ def grading_worker(transactional_db, sandbox_ready, tmp_path):
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from config.celery import app
+    from worker.commands import celery_worker_argv
 
     env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "config.settings"}
     app.control.purge()  # tasks left by earlier runs name rows of other databases
     log = open(tmp_path / "worker.log", "w+")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "grading-cpu", "-c", "1",
-         "--without-gossip", "--without-mingle", "--loglevel", "INFO", "-n", f"test-{os.getpid()}@%h"],
+        celery_worker_argv(f"test-{os.getpid()}"),
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     deadline = time.monotonic() + 60

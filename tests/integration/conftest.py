@@ -8,7 +8,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from django.urls import reverse
 
 from courses.models import Submission
 from tests.conftest import database_url_for_subprocess
+from worker.commands import celery_worker_argv
 
 CORRECT = """import time
 time.sleep(1.0)  # long enough for the test to kill the worker while this runs
@@ -134,25 +134,7 @@ class Workers:
         log_path = self.tmp_path / f"{name}.log"
         log = open(log_path, "w+")
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-Q",
-                "grading-cpu",
-                "-c",
-                "1",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel",
-                "INFO",
-                "-n",
-                f"{name}-{os.getpid()}@%h",
-            ],
+            celery_worker_argv(f"{name}-{os.getpid()}"),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
