@@ -90,24 +90,45 @@ def database_url_for_subprocess() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{conf['NAME']}"
 
 
-@pytest.fixture
-def grading_worker(transactional_db, sandbox_ready, tmp_path):
-    """A real Celery worker process (not eager mode) consuming grading-cpu from the broker."""
+# One live worker for the whole session, replaced only when its environment changes (the
+# attack tests point it at another runtime): booting Celery and Django costs ~10 s a test.
+_WORKER_ENV_KEYS = ("DATABASE_URL", "REDIS_URL", "CONTENT_DIR", "SANDBOX_RUNTIME", "SANDBOX_IMAGE",
+                    "SANDBOX_POOL_SIZE")
+_live_worker: dict = {}
+
+
+def _stop_worker() -> None:
     import os
     import signal
     import subprocess
+
+    proc = _live_worker.pop("proc", None)
+    if proc is not None and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+    _live_worker.clear()
+
+
+@pytest.fixture(scope="session")
+def _worker_session():
+    yield _live_worker
+    _stop_worker()
+
+
+def _start_worker(env: dict, log_dir):
+    import os
+    import subprocess
     import time
 
-    from config.celery import app
     from worker.commands import celery_worker_argv
 
-    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "config.settings"}
-    app.control.purge()  # tasks left by earlier runs name rows of other databases
-    log = open(tmp_path / "worker.log", "w+")
-    proc = subprocess.Popen(
-        celery_worker_argv(f"test-{os.getpid()}"),
-        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    log_path = log_dir / f"worker-{time.monotonic_ns()}.log"
+    log = open(log_path, "w+")
+    proc = subprocess.Popen(celery_worker_argv(f"test-{os.getpid()}"), env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         log.seek(0)
@@ -117,15 +138,26 @@ def grading_worker(transactional_db, sandbox_ready, tmp_path):
             log.seek(0)
             pytest.fail(f"worker exited early:\n{log.read()[-3000:]}")
         time.sleep(0.2)
-    proc.log_path = tmp_path / "worker.log"
-    yield proc
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+    proc.log_path = log_path
+    return proc
+
+
+@pytest.fixture
+def grading_worker(transactional_db, sandbox_ready, _worker_session, tmp_path_factory):
+    """A real Celery worker process (not eager mode) consuming grading-cpu from the broker."""
+    import os
+
+    from config.celery import app
+
+    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    signature = tuple(env.get(key, "") for key in _WORKER_ENV_KEYS)
+    proc = _worker_session.get("proc")
+    if proc is None or proc.poll() is not None or _worker_session.get("signature") != signature:
+        _stop_worker()
+        proc = _start_worker(env, tmp_path_factory.mktemp("worker"))
+        _worker_session.update(proc=proc, signature=signature)
+    app.control.purge()  # tasks left by earlier tests name rows that no longer exist
+    return proc
 
 
 def wait_for_terminal(submission, timeout: float = 120.0):
