@@ -26,9 +26,7 @@ def notify(user, kind: str, text: str, url: str = "") -> Notification:
 
 
 def _email(address: str, text: str, url: str) -> None:
-    link = (
-        f"\n\n{settings.SITE_URL.rstrip('/')}{url}" if url else ""
-    )
+    link = f"\n\n{settings.SITE_URL.rstrip('/')}{url}" if url else ""
     try:
         send_mail(f"Backprop: {text[:70]}", text + link, None, [address])
     except Exception:  # a mail outage must never undo or break the in-app notification

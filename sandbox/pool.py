@@ -64,7 +64,9 @@ MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 READY_MARK = "backprop-warm-ready"
 READY_TIMEOUT_SECONDS = 120.0
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-_PLACEHOLDER_PLAN = {"steps": [{"kind": "call", "id": "warm", "module": "m", "function": "f", "timeout_seconds": 1}]}
+_PLACEHOLDER_PLAN = {
+    "steps": [{"kind": "call", "id": "warm", "module": "m", "function": "f", "timeout_seconds": 1}]
+}
 
 
 @dataclass(frozen=True)
@@ -122,10 +124,18 @@ def preload_command(modules: Iterable[str], threads: int) -> list[str]:
     return ["python3", "-I", "-B", "-c", "\n".join(lines)]
 
 
-def warm_options(shape: Shape, owner: str, *, idle_seconds: float, now: float | None = None) -> dict[str, Any]:
+def warm_options(
+    shape: Shape, owner: str, *, idle_seconds: float, now: float | None = None
+) -> dict[str, Any]:
     """``container_options`` of a job of this shape; only the command and the labels differ."""
     now = time.time() if now is None else now
-    deadline = now + idle_seconds + shape.limits.wall_seconds + WATCHDOG_GRACE_SECONDS + ENGINE_TIMEOUT_SECONDS
+    deadline = (
+        now
+        + idle_seconds
+        + shape.limits.wall_seconds
+        + WATCHDOG_GRACE_SECONDS
+        + ENGINE_TIMEOUT_SECONDS
+    )
     options = container_options(shape.template(owner), deadline)
     options["command"] = preload_command(shape.preload, math.ceil(shape.limits.cpus))
     return options
@@ -244,7 +254,9 @@ class WarmPool:
     def _ensure_thread(self) -> None:
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._refill_forever, name="sandbox-pool", daemon=True)
+                self._thread = threading.Thread(
+                    target=self._refill_forever, name="sandbox-pool", daemon=True
+                )
                 self._thread.start()
 
     def _refill_forever(self) -> None:
@@ -260,7 +272,11 @@ class WarmPool:
                 self._start_one(shape)
                 backoff = 1.0
             except (SandboxUnavailable, *ENGINE_ERRORS) as error:
-                log.warning("sandbox pool: cannot start a warm container (%s); retrying in %.0f s", error, backoff)
+                log.warning(
+                    "sandbox pool: cannot start a warm container (%s); retrying in %.0f s",
+                    error,
+                    backoff,
+                )
                 self._client = None
                 self._wake.wait(timeout=backoff)
                 self._wake.clear()
@@ -297,7 +313,9 @@ class WarmPool:
         if self._client is None:
             self._client = self._client_factory()
         now = time.time()
-        container = self._client.containers.create(**warm_options(shape, self.owner, idle_seconds=self.idle_seconds, now=now))
+        container = self._client.containers.create(
+            **warm_options(shape, self.owner, idle_seconds=self.idle_seconds, now=now)
+        )
         try:
             container.start()
             ready = _wait_ready(container)
@@ -324,7 +342,9 @@ def remove_orphans(client: docker.DockerClient, *, host: str | None = None) -> i
     """Remove idle warm containers of dead worker processes on this host (by their pool label)."""
     host = host or socket.gethostname()
     removed = 0
-    for container in client.containers.list(all=True, filters={"label": [f"{SANDBOX_LABEL}=1", POOL_LABEL]}):
+    for container in client.containers.list(
+        all=True, filters={"label": [f"{SANDBOX_LABEL}=1", POOL_LABEL]}
+    ):
         owner_host, _, pid = container.labels.get(POOL_LABEL, "").rpartition(":")
         if owner_host != host or not pid.isdigit() or _alive(int(pid)):
             continue
@@ -370,4 +390,3 @@ def _running(container) -> bool:
 def _remove(container) -> None:
     with contextlib.suppress(*ENGINE_ERRORS):
         container.remove(force=True)
-

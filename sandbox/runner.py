@@ -148,7 +148,9 @@ def run_job(
                 with contextlib.suppress(*ENGINE_ERRORS):
                     container.remove(force=True)
         except ENGINE_ERRORS as error:
-            raise SandboxUnavailable(f"the Docker engine failed during a sandbox run: {error}") from error
+            raise SandboxUnavailable(
+                f"the Docker engine failed during a sandbox run: {error}"
+            ) from error
     client = client or connect()
     try:
         with hardened_container(client, job) as container:

@@ -20,18 +20,24 @@ def alice(db, django_user_model):
 @pytest.fixture
 def bob(db, django_user_model):
     """A mentor."""
-    return django_user_model.objects.create_user("bob", "bob@example.com", "pw-bob-12345", role="mentor")
+    return django_user_model.objects.create_user(
+        "bob", "bob@example.com", "pw-bob-12345", role="mentor"
+    )
 
 
 @pytest.fixture
 def charlie(db, django_user_model):
     """A stranger: another learner."""
-    return django_user_model.objects.create_user("charlie", "charlie@example.com", "pw-charlie-12345")
+    return django_user_model.objects.create_user(
+        "charlie", "charlie@example.com", "pw-charlie-12345"
+    )
 
 
 @pytest.fixture
 def admin_user(db, django_user_model):
-    return django_user_model.objects.create_user("ada", "ada@example.com", "pw-ada-12345", role="admin")
+    return django_user_model.objects.create_user(
+        "ada", "ada@example.com", "pw-ada-12345", role="admin"
+    )
 
 
 def _engine_answers() -> bool:
@@ -92,8 +98,14 @@ def database_url_for_subprocess() -> str:
 
 # One live worker for the whole session, replaced only when its environment changes (the
 # attack tests point it at another runtime): booting Celery and Django costs ~10 s a test.
-_WORKER_ENV_KEYS = ("DATABASE_URL", "REDIS_URL", "CONTENT_DIR", "SANDBOX_RUNTIME", "SANDBOX_IMAGE",
-                    "SANDBOX_POOL_SIZE")
+_WORKER_ENV_KEYS = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CONTENT_DIR",
+    "SANDBOX_RUNTIME",
+    "SANDBOX_IMAGE",
+    "SANDBOX_POOL_SIZE",
+)
 _live_worker: dict = {}
 
 
@@ -127,8 +139,13 @@ def _start_worker(env: dict, log_dir):
 
     log_path = log_dir / f"worker-{time.monotonic_ns()}.log"
     log = open(log_path, "w+")
-    proc = subprocess.Popen(celery_worker_argv(f"test-{os.getpid()}"), env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        celery_worker_argv(f"test-{os.getpid()}"),
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         log.seek(0)
@@ -149,7 +166,11 @@ def grading_worker(transactional_db, sandbox_ready, _worker_session, tmp_path_fa
 
     from config.celery import app
 
-    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url_for_subprocess(),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     signature = tuple(env.get(key, "") for key in _WORKER_ENV_KEYS)
     proc = _worker_session.get("proc")
     if proc is None or proc.poll() is not None or _worker_session.get("signature") != signature:

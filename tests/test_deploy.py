@@ -18,10 +18,17 @@ PRODUCTION = {
 
 
 def test_check_deploy_is_clean_with_production_values(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set by browser tests
+    env = {
+        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }  # set by browser tests
     env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
-    proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no issues" in proc.stdout
 
@@ -31,8 +38,18 @@ def test_the_embedded_defaults_need_no_server():
 
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     code = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL)"
-    proc = subprocess.run([sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup(); {code}"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings'; django.setup(); {code}",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert proc.stdout.split() == ["django.db.backends.sqlite3", "filesystem://"]
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
 
@@ -48,8 +65,12 @@ def test_the_compose_file_is_valid(tmp_path):
     if created:
         env_file.write_text((ROOT / ".env.example").read_text())
     try:
-        proc = subprocess.run([tool, "-f", str(ROOT / "docker-compose.yml"), "config"], cwd=ROOT,
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [tool, "-f", str(ROOT / "docker-compose.yml"), "config"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
     finally:
         if created:
             env_file.unlink()

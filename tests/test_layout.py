@@ -28,7 +28,11 @@ def imports_of(package: str):
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_import_direction(package):
-    bad = [f"{p.relative_to(ROOT)} imports {m}" for p, m in imports_of(package) if m in FORBIDDEN[package]]
+    bad = [
+        f"{p.relative_to(ROOT)} imports {m}"
+        for p, m in imports_of(package)
+        if m in FORBIDDEN[package]
+    ]
     assert not bad, "\n".join(bad)
 
 

@@ -13,15 +13,41 @@ class RegradeEntryInline(admin.TabularInline):
     model = RegradeEntry
     extra = 0
     can_delete = False
-    fields = ["submission", "previous_status", "previous_score", "new_status", "new_score", "regraded_at", "problem"]
+    fields = [
+        "submission",
+        "previous_status",
+        "previous_score",
+        "new_status",
+        "new_score",
+        "regraded_at",
+        "problem",
+    ]
     readonly_fields = fields
 
 
 @admin.register(RegradeBatch)
 class RegradeBatchAdmin(admin.ModelAdmin):
-    list_display = ["exercise", "state", "progress", "changed", "started_by", "created_at", "finished_at"]
+    list_display = [
+        "exercise",
+        "state",
+        "progress",
+        "changed",
+        "started_by",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["state"]
-    readonly_fields = ["exercise", "started_by", "package_hash", "state", "total", "done", "changed", "created_at", "finished_at"]
+    readonly_fields = [
+        "exercise",
+        "started_by",
+        "package_hash",
+        "state",
+        "total",
+        "done",
+        "changed",
+        "created_at",
+        "finished_at",
+    ]
     inlines = [RegradeEntryInline]
 
     def has_add_permission(self, request):
@@ -35,8 +61,12 @@ def regrade_submissions(modeladmin, request, queryset):
     for exercise in queryset:
         batch = regrade_batch_create(exercise=exercise, started_by=request.user)
         transaction.on_commit(lambda pk=batch.pk: regrade_batch.delay(pk))
-        modeladmin.message_user(request, f"{exercise.slug}: regrading {batch.total} submissions (batch {batch.pk}); "
-                                         "follow it under Grading worker › Regrade batches.", messages.SUCCESS)
+        modeladmin.message_user(
+            request,
+            f"{exercise.slug}: regrading {batch.total} submissions (batch {batch.pk}); "
+            "follow it under Grading worker › Regrade batches.",
+            messages.SUCCESS,
+        )
 
 
 def _add_action_to_exercise_admin() -> None:

@@ -47,13 +47,26 @@ def claim(submission_id: int) -> Submission | None:
     return Submission.objects.select_related("exercise", "user").get(pk=submission_id)
 
 
-def finish(submission: Submission, *, status: str, score: float | None = None, result: dict | None = None,
-           message: str = "") -> bool:
+def finish(
+    submission: Submission,
+    *,
+    status: str,
+    score: float | None = None,
+    result: dict | None = None,
+    message: str = "",
+) -> bool:
     """running → terminal, only for the attempt that claimed it."""
     updated = Submission.objects.filter(
         pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(status=status, score=score, result=result, message=message, finished_at=timezone.now(),
-             lease_expires_at=None, retry_at=None)
+    ).update(
+        status=status,
+        score=score,
+        result=result,
+        message=message,
+        finished_at=timezone.now(),
+        lease_expires_at=None,
+        retry_at=None,
+    )
     return bool(updated)
 
 
@@ -62,8 +75,13 @@ def defer(submission: Submission, *, message: str, retry_in: float) -> bool:
     now = timezone.now()
     updated = Submission.objects.filter(
         pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(status=Status.ERROR, message=message, lease_expires_at=None, finished_at=None,
-             retry_at=now + timedelta(seconds=retry_in))
+    ).update(
+        status=Status.ERROR,
+        message=message,
+        lease_expires_at=None,
+        finished_at=None,
+        retry_at=now + timedelta(seconds=retry_in),
+    )
     return bool(updated)
 
 
@@ -71,10 +89,17 @@ def release(submission: Submission, *, message: str) -> bool:
     """running → queued, for a retry as soon as a worker is free."""
     updated = Submission.objects.filter(
         pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(status=Status.QUEUED, message=message, lease_expires_at=None, enqueued_at=timezone.now())
+    ).update(
+        status=Status.QUEUED, message=message, lease_expires_at=None, enqueued_at=timezone.now()
+    )
     return bool(updated)
 
 
 def retry_delay(attempts: int) -> float:
     """Backoff after the platform failed `attempts` times: 5, 10, 20, 40, then every 60 s."""
-    return float(min(settings.GRADING_RETRY_MAX_SECONDS, settings.GRADING_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1)))
+    return float(
+        min(
+            settings.GRADING_RETRY_MAX_SECONDS,
+            settings.GRADING_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1),
+        )
+    )

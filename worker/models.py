@@ -14,13 +14,21 @@ class RegradeBatch(models.Model):
         RUNNING = "running"
         FINISHED = "finished"
 
-    exercise = models.ForeignKey("courses.Exercise", on_delete=models.CASCADE, related_name="regrade_batches")
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    package_hash = models.CharField(max_length=64, help_text="The package version the batch grades against")
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.CASCADE, related_name="regrade_batches"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    package_hash = models.CharField(
+        max_length=64, help_text="The package version the batch grades against"
+    )
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    changed = models.PositiveIntegerField(default=0, help_text="Entries whose status or score changed")
+    changed = models.PositiveIntegerField(
+        default=0, help_text="Entries whose status or score changed"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -38,7 +46,9 @@ class RegradeBatch(models.Model):
 
 class RegradeEntry(models.Model):
     batch = models.ForeignKey(RegradeBatch, on_delete=models.CASCADE, related_name="entries")
-    submission = models.ForeignKey("courses.Submission", on_delete=models.CASCADE, related_name="regrades")
+    submission = models.ForeignKey(
+        "courses.Submission", on_delete=models.CASCADE, related_name="regrades"
+    )
     previous_status = models.CharField(max_length=16)
     previous_score = models.FloatField(null=True, blank=True)
     previous_result = models.JSONField(null=True, blank=True)
@@ -46,11 +56,17 @@ class RegradeEntry(models.Model):
     new_status = models.CharField(max_length=16, blank=True)
     new_score = models.FloatField(null=True, blank=True)
     regraded_at = models.DateTimeField(null=True, blank=True)
-    problem = models.TextField(blank=True, help_text="Why this entry could not be regraded, if it could not")
+    problem = models.TextField(
+        blank=True, help_text="Why this entry could not be regraded, if it could not"
+    )
 
     class Meta:
         ordering = ["pk"]
-        constraints = [models.UniqueConstraint(fields=["batch", "submission"], name="one_entry_per_submission_per_batch")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "submission"], name="one_entry_per_submission_per_batch"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"submission {self.submission_id}: {self.previous_status} → {self.new_status or 'pending'}"

@@ -21,12 +21,23 @@ def reference_outputs(exercise: Exercise, package: Package, plan: dict) -> dict[
     if cached is not None:
         return cached.outputs
     files = {**package.reference, **package.oracle}
-    run = run_files(package, files, plan=plan, seed=version_seed(package), labels={"backprop.reference": package.slug})
+    run = run_files(
+        package,
+        files,
+        plan=plan,
+        seed=version_seed(package),
+        labels={"backprop.reference": package.slug},
+    )
     if run.result is None or run.exit_reason != "ok":
-        steps = ", ".join(f"{step['id']} {step.get('status')} after {step.get('seconds')} s"
-                          for step in (run.result or {}).get("steps", []) if step.get("status") != "ok")
-        raise ReferenceBroken(f"reference run of {package.slug} ended with {run.exit_reason}"
-                              f"{' (' + steps + ')' if steps else ''}: {run.stderr[-500:]}")
+        steps = ", ".join(
+            f"{step['id']} {step.get('status')} after {step.get('seconds')} s"
+            for step in (run.result or {}).get("steps", [])
+            if step.get("status") != "ok"
+        )
+        raise ReferenceBroken(
+            f"reference run of {package.slug} ended with {run.exit_reason}"
+            f"{' (' + steps + ')' if steps else ''}: {run.stderr[-500:]}"
+        )
     outputs = {step["id"]: step for step in run.result.get("steps", [])}
     broken = [sid for sid, step in outputs.items() if step.get("status") not in {"ok", "raised"}]
     if broken:

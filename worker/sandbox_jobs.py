@@ -31,7 +31,9 @@ def limits_for(package: Package) -> Limits:
     return DEFAULTS.with_overrides(package.spec.get("limits", {}))
 
 
-def run_files(package: Package, files: dict[str, str], *, plan: dict, seed: int, labels: dict[str, str]) -> RunResult:
+def run_files(
+    package: Package, files: dict[str, str], *, plan: dict, seed: int, labels: dict[str, str]
+) -> RunResult:
     """Run `files` (learner's or reference) with the package's data and limits."""
     files = {**files, **helper_files(package)}
     payload = {name: text.encode("utf-8") for name, text in files.items()}

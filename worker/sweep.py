@@ -23,25 +23,29 @@ def sweep(now=None) -> dict:
     for submission in Submission.objects.expired_leases(now).select_related("exercise"):
         if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
             given_up += Submission.objects.filter(pk=submission.pk, status=Status.RUNNING).update(
-                status=Status.ERROR, finished_at=now, lease_expires_at=None,
+                status=Status.ERROR,
+                finished_at=now,
+                lease_expires_at=None,
                 message=f"Grading stopped {submission.attempts} times without finishing; we gave up. Please submit again.",
             )
             continue
-        if Submission.objects.filter(pk=submission.pk, status=Status.RUNNING, lease_expires_at__lt=now).update(
-            status=Status.QUEUED, enqueued_at=now, lease_expires_at=None
-        ):
+        if Submission.objects.filter(
+            pk=submission.pk, status=Status.RUNNING, lease_expires_at__lt=now
+        ).update(status=Status.QUEUED, enqueued_at=now, lease_expires_at=None):
             submission.refresh_from_db()
             grading_queue.enqueue(submission)
             requeued += 1
     for submission in Submission.objects.stale_queued(stale_before).select_related("exercise"):
-        if Submission.objects.filter(pk=submission.pk, status=Status.QUEUED).update(enqueued_at=now):
+        if Submission.objects.filter(pk=submission.pk, status=Status.QUEUED).update(
+            enqueued_at=now
+        ):
             grading_queue.enqueue(submission)
             requeued += 1
     # A promised retry whose task was lost (the worker died holding it): claim() takes it as is.
     for submission in Submission.objects.retry_due(stale_before).select_related("exercise"):
-        if Submission.objects.filter(pk=submission.pk, status=Status.ERROR, retry_at=submission.retry_at).update(
-            retry_at=now
-        ):
+        if Submission.objects.filter(
+            pk=submission.pk, status=Status.ERROR, retry_at=submission.retry_at
+        ).update(retry_at=now):
             grading_queue.enqueue(submission)
             requeued += 1
     if requeued or given_up:

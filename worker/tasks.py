@@ -11,8 +11,13 @@ from celery.signals import (
 from . import pipeline, sweep, warm_pool
 
 
-@shared_task(bind=True, name="worker.tasks.grade_submission", acks_late=True, reject_on_worker_lost=True,
-             max_retries=None)
+@shared_task(
+    bind=True,
+    name="worker.tasks.grade_submission",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=None,
+)
 def grade_submission(self, submission_id: int) -> str:
     try:
         return pipeline.grade_submission(submission_id)

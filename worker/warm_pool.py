@@ -31,7 +31,9 @@ _pool = None
 def preload_for(package: Package) -> tuple[str, ...]:
     """Heavy modules the reference solution imports, minus those any check forbids."""
     forbidden = {
-        name.split(".")[0] for check in package.spec.get("checks", []) for name in check.get("forbid_imports", [])
+        name.split(".")[0]
+        for check in package.spec.get("checks", [])
+        for name in check.get("forbid_imports", [])
     }
     return _preload(tuple(sorted(package.reference.items())), frozenset(forbidden))
 
@@ -50,7 +52,9 @@ def _preload(sources: tuple[tuple[str, str], ...], forbidden: frozenset[str]) ->
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names = [node.module]
-            found.update(n for n in names if n.split(".")[0] in HEAVY and n.split(".")[0] not in forbidden)
+            found.update(
+                n for n in names if n.split(".")[0] in HEAVY and n.split(".")[0] not in forbidden
+            )
     return tuple(sorted(found))
 
 
@@ -63,7 +67,9 @@ def get():
         if _pool is None:
             from sandbox.pool import WarmPool
 
-            _pool = WarmPool(settings.SANDBOX_POOL_SIZE, idle_seconds=settings.SANDBOX_POOL_IDLE_SECONDS)
+            _pool = WarmPool(
+                settings.SANDBOX_POOL_SIZE, idle_seconds=settings.SANDBOX_POOL_IDLE_SECONDS
+            )
         return _pool
 
 
@@ -94,12 +100,20 @@ def start() -> None:
         if removed:
             log.info("sandbox pool: removed %s warm containers of dead workers", removed)
     except SandboxUnavailable as error:
-        log.warning("sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error)
+        log.warning(
+            "sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error
+        )
     gpu_ids = tuple(settings.SANDBOX_GPU_IDS) or None
     packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
     shapes = {
-        Shape(sandbox_image(), limits_for(package), package.device, gpu_ids, settings.SANDBOX_RUNTIME,
-              preload_for(package))
+        Shape(
+            sandbox_image(),
+            limits_for(package),
+            package.device,
+            gpu_ids,
+            settings.SANDBOX_RUNTIME,
+            preload_for(package),
+        )
         for package in packages
         if package.device == "cpu" or gpu_ids
     }
@@ -112,4 +126,3 @@ def stop() -> None:
         pool, _pool = _pool, None
     if pool is not None:
         pool.close()
-

@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='email_notifications',
-            field=models.BooleanField(default=False, help_text='Also send notifications (grading finished, mentor replies) by email.'),
+            model_name="user",
+            name="email_notifications",
+            field=models.BooleanField(
+                default=False,
+                help_text="Also send notifications (grading finished, mentor replies) by email.",
+            ),
         ),
     ]

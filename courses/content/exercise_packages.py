@@ -26,8 +26,18 @@ from .yaml_lines import load_yaml
 
 REQUIRED = {"slug", "title", "checks"}
 KNOWN = REQUIRED | {
-    "difficulty", "goals", "environment", "limits", "points", "entrypoint", "grader_version",
-    "wrong", "seeds", "pass_score", "kind", "import_seconds",
+    "difficulty",
+    "goals",
+    "environment",
+    "limits",
+    "points",
+    "entrypoint",
+    "grader_version",
+    "wrong",
+    "seeds",
+    "pass_score",
+    "kind",
+    "import_seconds",
 }
 CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
@@ -37,13 +47,44 @@ METRIC_NAMES = {"accuracy", "f1_macro", "mcc", "rmse", "mae", "r2", "adjusted_ra
 HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
 CHECK_FIELDS = {
-    "probe": {"call", "cases", "args", "kwargs", "compare", "construct", "module", "expected", "oracle", "tensors"},
+    "probe": {
+        "call",
+        "cases",
+        "args",
+        "kwargs",
+        "compare",
+        "construct",
+        "module",
+        "expected",
+        "oracle",
+        "tensors",
+    },
     "static": {"forbid_imports", "require_imports", "require_names", "forbid_calls"},
     "resource": {"max_seconds", "max_memory_mb"},
-    "metric": {"call", "args", "kwargs", "construct", "module", "metric", "labels", "features", "thresholds", "repeats"},
+    "metric": {
+        "call",
+        "args",
+        "kwargs",
+        "construct",
+        "module",
+        "metric",
+        "labels",
+        "features",
+        "thresholds",
+        "repeats",
+    },
     "http": {"app", "requests"},
 }
-REQUEST_FIELDS = {"method", "path", "json", "body", "content_type", "expect_status", "expect_keys", "compare"}
+REQUEST_FIELDS = {
+    "method",
+    "path",
+    "json",
+    "body",
+    "content_type",
+    "expect_status",
+    "expect_keys",
+    "compare",
+}
 
 
 @dataclass
@@ -80,7 +121,9 @@ class Package:
         out = []
         for item in self.spec.get("wrong", []):
             path = self.root / item["file"]
-            out.append((path.stem, {self.entrypoint: path.read_text()}, list(item.get("fails", []))))
+            out.append(
+                (path.stem, {self.entrypoint: path.read_text()}, list(item.get("fails", [])))
+            )
         return out
 
 
@@ -129,7 +172,11 @@ def load_package(root: Path) -> tuple[Package | None, list[Problem]]:
     )
     for name, files in (("starter", package.starter), ("reference", package.reference)):
         if package.entrypoint not in files:
-            problems.append(Problem(root / name, f"{name}/ must contain {package.entrypoint}", field="entrypoint"))
+            problems.append(
+                Problem(
+                    root / name, f"{name}/ must contain {package.entrypoint}", field="entrypoint"
+                )
+            )
     return (None if problems else package), problems
 
 
@@ -146,17 +193,38 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
     problems = [problem(f"missing required field '{k}'", k) for k in sorted(REQUIRED - spec.keys())]
     problems += [problem(f"unknown field '{k}'", k, key=k) for k in sorted(spec.keys() - KNOWN)]
     if spec.get("slug") and spec["slug"] != root.name:
-        problems.append(problem(f"slug '{spec['slug']}' must equal the folder name '{root.name}'", "slug", key="slug"))
+        problems.append(
+            problem(
+                f"slug '{spec['slug']}' must equal the folder name '{root.name}'",
+                "slug",
+                key="slug",
+            )
+        )
     if spec.get("difficulty", "beginner") not in DIFFICULTIES:
-        problems.append(problem(f"difficulty must be one of {sorted(DIFFICULTIES)}", "difficulty", key="difficulty"))
+        problems.append(
+            problem(
+                f"difficulty must be one of {sorted(DIFFICULTIES)}", "difficulty", key="difficulty"
+            )
+        )
     seconds = spec.get("import_seconds")
     wall = (spec.get("limits") or {}).get("wall_seconds", 30)
-    if seconds is not None and (not isinstance(seconds, (int, float)) or not 0 < seconds < 0.8 * wall):
-        problems.append(problem(f"import_seconds must be a number of seconds below 80% of wall_seconds ({wall})",
-                                "import_seconds", key="import_seconds"))
+    if seconds is not None and (
+        not isinstance(seconds, (int, float)) or not 0 < seconds < 0.8 * wall
+    ):
+        problems.append(
+            problem(
+                f"import_seconds must be a number of seconds below 80% of wall_seconds ({wall})",
+                "import_seconds",
+                key="import_seconds",
+            )
+        )
     environment = spec.get("environment") or {}
     if environment.get("device", "cpu") not in {"cpu", "gpu"}:
-        problems.append(problem("environment.device must be cpu or gpu", "environment.device", environment, "device"))
+        problems.append(
+            problem(
+                "environment.device must be cpu or gpu", "environment.device", environment, "device"
+            )
+        )
     checks = spec.get("checks") or []
     if "checks" in spec and (not isinstance(checks, list) or not checks):
         problems.append(problem("checks must be a non-empty list", "checks", key="checks"))
@@ -170,18 +238,31 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
         if check["id"] in seen:
             problems.append(problem(f"duplicate check id '{check['id']}'", where, checks, index))
         seen.add(check["id"])
-        problems += [Problem(file, message, line=line, field=f"{where}.{name}" if name else where)
-                     for message, name, line in _check_problems(root, check)]
+        problems += [
+            Problem(file, message, line=line, field=f"{where}.{name}" if name else where)
+            for message, name, line in _check_problems(root, check)
+        ]
     for index, item in enumerate(spec.get("wrong") or []):
         where = f"wrong[{index}]"
         if not isinstance(item, dict) or not (root / str(item.get("file", ""))).is_file():
-            problems.append(problem(f"wrong solution file '{getattr(item, 'get', dict().get)('file')}' does not exist", where, spec.get("wrong"), index))
+            problems.append(
+                problem(
+                    f"wrong solution file '{getattr(item, 'get', dict().get)('file')}' does not exist",
+                    where,
+                    spec.get("wrong"),
+                    index,
+                )
+            )
             continue
         if not item.get("fails"):
-            problems.append(problem("a wrong solution must name the checks it fails ('fails')", where, item))
+            problems.append(
+                problem("a wrong solution must name the checks it fails ('fails')", where, item)
+            )
         for check_id in item.get("fails") or []:
             if check_id not in seen:
-                problems.append(problem(f"fails names unknown check '{check_id}'", where, item, "fails"))
+                problems.append(
+                    problem(f"fails names unknown check '{check_id}'", where, item, "fails")
+                )
     return problems
 
 
@@ -206,22 +287,42 @@ def _check_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]
         compare = check.get("compare") or {}
         mode = compare.get("mode", "allclose")
         if mode not in COMPARE_MODES:
-            bad(f"compare.mode must be one of {sorted(COMPARE_MODES)}", "compare.mode", compare, "mode")
+            bad(
+                f"compare.mode must be one of {sorted(COMPARE_MODES)}",
+                "compare.mode",
+                compare,
+                "mode",
+            )
         if mode == "raises" and not compare.get("exception"):
-            bad("compare.mode raises needs compare.exception (e.g. ValueError)", "compare.exception", compare, "mode")
+            bad(
+                "compare.mode raises needs compare.exception (e.g. ValueError)",
+                "compare.exception",
+                compare,
+                "mode",
+            )
         cases = check.get("cases")
         if cases is not None and not isinstance(cases, (list, str)):
-            bad("cases must be a list of {args, kwargs} or the name of a generator in grader.py", "cases")
+            bad(
+                "cases must be a list of {args, kwargs} or the name of a generator in grader.py",
+                "cases",
+            )
         if isinstance(cases, str) and not (root / "grader.py").is_file():
             bad(f"cases names the generator '{cases}' but the package has no grader.py", "cases")
         if "expected" in check and not (root / "grader.py").is_file():
-            bad(f"expected names '{check['expected']}' in grader.py, but the package has no grader.py", "expected")
+            bad(
+                f"expected names '{check['expected']}' in grader.py, but the package has no grader.py",
+                "expected",
+            )
         oracle = str(check.get("oracle", ""))
-        if oracle and (":" not in oracle or not (root / "oracle" / f"{oracle.split(':')[0]}.py").is_file()):
+        if oracle and (
+            ":" not in oracle or not (root / "oracle" / f"{oracle.split(':')[0]}.py").is_file()
+        ):
             bad("oracle must be module:function with the module in oracle/", "oracle")
     elif kind == "static":
         for name in CHECK_FIELDS["static"] & check.keys():
-            if not isinstance(check[name], list) or not all(isinstance(x, str) for x in check[name]):
+            if not isinstance(check[name], list) or not all(
+                isinstance(x, str) for x in check[name]
+            ):
                 bad(f"{name} must be a list of names", name)
     elif kind == "resource":
         if not ({"max_seconds", "max_memory_mb"} & check.keys()):
@@ -241,16 +342,30 @@ def _check_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]
             for name in sorted(request.keys() - REQUEST_FIELDS):
                 bad(f"unknown field '{name}' in a request", f"{where}.{name}", request, name)
             if request.get("method", "GET") not in HTTP_METHODS:
-                bad(f"method must be one of {sorted(HTTP_METHODS)}", f"{where}.method", request, "method")
-            if "compare" in request and not isinstance((request["compare"] or {}).get("field"), str):
-                bad("compare needs 'field': the key of the JSON answer to compare", f"{where}.compare", request, "compare")
+                bad(
+                    f"method must be one of {sorted(HTTP_METHODS)}",
+                    f"{where}.method",
+                    request,
+                    "method",
+                )
+            if "compare" in request and not isinstance(
+                (request["compare"] or {}).get("field"), str
+            ):
+                bad(
+                    "compare needs 'field': the key of the JSON answer to compare",
+                    f"{where}.compare",
+                    request,
+                    "compare",
+                )
     return out
 
 
 def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]]:
     out = []
     if check.get("metric") not in METRIC_NAMES:
-        out.append((f"metric must be one of {sorted(METRIC_NAMES)}", "metric", _line(check, "metric")))
+        out.append(
+            (f"metric must be one of {sorted(METRIC_NAMES)}", "metric", _line(check, "metric"))
+        )
     for name, folder in (("labels", "hidden"), ("features", None)):
         relative = check.get(name)
         if relative is None:
@@ -258,19 +373,52 @@ def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None
         if not (root / str(relative)).is_file():
             out.append((f"{name} file '{relative}' does not exist", name, _line(check, name)))
         elif folder and not str(relative).startswith(folder + "/"):
-            out.append((f"{name} must live in {folder}/, which never enters the container", name, _line(check, name)))
+            out.append(
+                (
+                    f"{name} must live in {folder}/, which never enters the container",
+                    name,
+                    _line(check, name),
+                )
+            )
     if check.get("metric") == "silhouette" and "features" not in check:
-        out.append(("the silhouette metric needs 'features' (the points that were clustered)", "features", _line(check)))
+        out.append(
+            (
+                "the silhouette metric needs 'features' (the points that were clustered)",
+                "features",
+                _line(check),
+            )
+        )
     elif check.get("metric") in METRIC_NAMES - {"silhouette"} and "labels" not in check:
-        out.append(("this metric needs 'labels': the held-out answers in hidden/", "labels", _line(check)))
+        out.append(
+            ("this metric needs 'labels': the held-out answers in hidden/", "labels", _line(check))
+        )
     thresholds = check.get("thresholds")
-    if not isinstance(thresholds, list) or not thresholds or not all(
-        isinstance(t, dict) and isinstance(t.get("at"), (int, float)) and isinstance(t.get("credit"), (int, float))
-        and 0 < t["credit"] <= 1 for t in thresholds
+    if (
+        not isinstance(thresholds, list)
+        or not thresholds
+        or not all(
+            isinstance(t, dict)
+            and isinstance(t.get("at"), (int, float))
+            and isinstance(t.get("credit"), (int, float))
+            and 0 < t["credit"] <= 1
+            for t in thresholds
+        )
     ):
-        out.append(("thresholds must be a list of {at: number, credit: 0–1}", "thresholds", _line(check, "thresholds")))
+        out.append(
+            (
+                "thresholds must be a list of {at: number, credit: 0–1}",
+                "thresholds",
+                _line(check, "thresholds"),
+            )
+        )
     elif max(t["credit"] for t in thresholds) != 1:
-        out.append(("one threshold must give credit 1 (full marks)", "thresholds", _line(check, "thresholds")))
+        out.append(
+            (
+                "one threshold must give credit 1 (full marks)",
+                "thresholds",
+                _line(check, "thresholds"),
+            )
+        )
     repeats = check.get("repeats", 1)
     if isinstance(repeats, bool) or not isinstance(repeats, int) or not 1 <= repeats <= 9:
         out.append(("repeats must be an integer from 1 to 9", "repeats", _line(check, "repeats")))
@@ -281,7 +429,9 @@ def load_packages(exercises_dir: Path) -> tuple[list[Package], list[Problem]]:
     packages, problems = [], []
     if not exercises_dir.is_dir():
         return packages, problems
-    for root in sorted(p for p in exercises_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for root in sorted(
+        p for p in exercises_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    ):
         package, found = load_package(root)
         problems += found
         if package:

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,341 +15,696 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Exercise',
+            name="Exercise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('difficulty', models.CharField(choices=[('beginner', 'Beginner'), ('intermediate', 'Intermediate'), ('advanced', 'Advanced')], default='beginner', max_length=16)),
-                ('goals', models.JSONField(blank=True, default=list)),
-                ('statement', models.TextField(help_text='Markdown')),
-                ('entrypoint', models.CharField(default='solution.py', max_length=100)),
-                ('starter_files', models.JSONField(default=dict, help_text='file name → starter text')),
-                ('device', models.CharField(choices=[('cpu', 'Cpu'), ('gpu', 'Gpu')], default='cpu', max_length=8)),
-                ('points', models.PositiveSmallIntegerField(default=10)),
-                ('spec', models.JSONField(default=dict, help_text='The parsed exercise.yaml')),
-                ('package_hash', models.CharField(editable=False, max_length=64)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "difficulty",
+                    models.CharField(
+                        choices=[
+                            ("beginner", "Beginner"),
+                            ("intermediate", "Intermediate"),
+                            ("advanced", "Advanced"),
+                        ],
+                        default="beginner",
+                        max_length=16,
+                    ),
+                ),
+                ("goals", models.JSONField(blank=True, default=list)),
+                ("statement", models.TextField(help_text="Markdown")),
+                ("entrypoint", models.CharField(default="solution.py", max_length=100)),
+                (
+                    "starter_files",
+                    models.JSONField(default=dict, help_text="file name → starter text"),
+                ),
+                (
+                    "device",
+                    models.CharField(
+                        choices=[("cpu", "Cpu"), ("gpu", "Gpu")], default="cpu", max_length=8
+                    ),
+                ),
+                ("points", models.PositiveSmallIntegerField(default=10)),
+                ("spec", models.JSONField(default=dict, help_text="The parsed exercise.yaml")),
+                ("package_hash", models.CharField(editable=False, max_length=64)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Path',
+            name="Path",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('tagline', models.CharField(blank=True, max_length=300)),
-                ('level', models.CharField(choices=[('beginner', 'Beginner'), ('intermediate', 'Intermediate'), ('advanced', 'Advanced'), ('expert', 'Expert')], max_length=16)),
-                ('duration', models.CharField(help_text="As the source states it, e.g. '6 weeks'.", max_length=80)),
-                ('duration_weeks', models.PositiveSmallIntegerField(help_text='For filtering and schedules.')),
-                ('weekly_hours_min', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('weekly_hours_max', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('total_hours', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('audience', models.JSONField(blank=True, default=list)),
-                ('prerequisites', models.JSONField(blank=True, default=list)),
-                ('author', models.CharField(blank=True, max_length=120)),
-                ('source', models.CharField(blank=True, max_length=200)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('is_published', models.BooleanField(default=True)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('unit_label', models.CharField(default='Week', max_length=20)),
-                ('summary', models.TextField(blank=True)),
-                ('rationale', models.TextField(blank=True)),
-                ('next_steps', models.TextField(blank=True)),
-                ('content_hash', models.CharField(blank=True, editable=False, max_length=64)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("tagline", models.CharField(blank=True, max_length=300)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("beginner", "Beginner"),
+                            ("intermediate", "Intermediate"),
+                            ("advanced", "Advanced"),
+                            ("expert", "Expert"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "duration",
+                    models.CharField(
+                        help_text="As the source states it, e.g. '6 weeks'.", max_length=80
+                    ),
+                ),
+                (
+                    "duration_weeks",
+                    models.PositiveSmallIntegerField(help_text="For filtering and schedules."),
+                ),
+                ("weekly_hours_min", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("weekly_hours_max", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("total_hours", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("audience", models.JSONField(blank=True, default=list)),
+                ("prerequisites", models.JSONField(blank=True, default=list)),
+                ("author", models.CharField(blank=True, max_length=120)),
+                ("source", models.CharField(blank=True, max_length=200)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("is_published", models.BooleanField(default=True)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("unit_label", models.CharField(default="Week", max_length=20)),
+                ("summary", models.TextField(blank=True)),
+                ("rationale", models.TextField(blank=True)),
+                ("next_steps", models.TextField(blank=True)),
+                ("content_hash", models.CharField(blank=True, editable=False, max_length=64)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('kind', models.CharField(choices=[('book', 'Book'), ('course', 'Course'), ('video', 'Video'), ('article', 'Article'), ('docs', 'Docs'), ('dataset', 'Dataset'), ('competition', 'Competition'), ('tool', 'Tool')], max_length=16)),
-                ('title', models.CharField(max_length=200)),
-                ('authors', models.CharField(blank=True, max_length=200)),
-                ('url', models.URLField(blank=True)),
-                ('summary', models.TextField(blank=True)),
-                ('is_archived', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("book", "Book"),
+                            ("course", "Course"),
+                            ("video", "Video"),
+                            ("article", "Article"),
+                            ("docs", "Docs"),
+                            ("dataset", "Dataset"),
+                            ("competition", "Competition"),
+                            ("tool", "Tool"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("authors", models.CharField(blank=True, max_length=200)),
+                ("url", models.URLField(blank=True)),
+                ("summary", models.TextField(blank=True)),
+                ("is_archived", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
             ],
             options={
-                'ordering': ['slug'],
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='Outcome',
+            name="Outcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('text', models.TextField()),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("text", models.TextField()),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('term', models.CharField(max_length=120)),
-                ('definition', models.TextField()),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='glossary', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("term", models.CharField(max_length=120)),
+                ("definition", models.TextField()),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="glossary",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CrossReference',
+            name="CrossReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('note', models.TextField(blank=True)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cross_references', to='courses.path')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referenced_by', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cross_references",
+                        to="courses.path",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="referenced_by",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CallToAction',
+            name="CallToAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mentorship', 'Mentorship'), ('link', 'Link')], default='mentorship', max_length=16)),
-                ('title', models.CharField(max_length=200)),
-                ('text', models.TextField()),
-                ('path', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='call_to_action', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("mentorship", "Mentorship"), ("link", "Link")],
+                        default="mentorship",
+                        max_length=16,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("text", models.TextField()),
+                (
+                    "path",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="call_to_action",
+                        to="courses.path",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('period', models.CharField(blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'", max_length=80)),
-                ('goal', models.TextField(blank=True)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "period",
+                    models.CharField(
+                        blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'", max_length=80
+                    ),
+                ),
+                ("goal", models.TextField(blank=True)),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ReferenceRun',
+            name="ReferenceRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('package_hash', models.CharField(max_length=64)),
-                ('outputs', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reference_runs', to='courses.exercise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("package_hash", models.CharField(max_length=64)),
+                ("outputs", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reference_runs",
+                        to="courses.exercise",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PathResource',
+            name="PathResource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('why', models.TextField(blank=True)),
-                ('where', models.CharField(blank=True, max_length=200)),
-                ('unit_numbers', models.JSONField(blank=True, default=list)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='path_resources', to='courses.path')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='path_resources', to='courses.resource')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("why", models.TextField(blank=True)),
+                ("where", models.CharField(blank=True, max_length=200)),
+                ("unit_numbers", models.JSONField(blank=True, default=list)),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="path_resources",
+                        to="courses.path",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="path_resources",
+                        to="courses.resource",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='path',
-            name='resources',
-            field=models.ManyToManyField(related_name='paths', through='courses.PathResource', to='courses.resource'),
+            model_name="path",
+            name="resources",
+            field=models.ManyToManyField(
+                related_name="paths", through="courses.PathResource", to="courses.resource"
+            ),
         ),
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('slug', models.SlugField()),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='courses.path')),
-                ('requires', models.ManyToManyField(blank=True, related_name='unlocks', to='courses.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("slug", models.SlugField()),
+                ("title", models.CharField(max_length=200)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="courses.path",
+                    ),
+                ),
+                (
+                    "requires",
+                    models.ManyToManyField(blank=True, related_name="unlocks", to="courses.skill"),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('files', models.JSONField(help_text='file name → source text')),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('passed', 'Passed'), ('failed', 'Failed'), ('error', 'Error'), ('timed_out', 'Timed out'), ('rejected', 'Rejected')], db_index=True, default='queued', max_length=16)),
-                ('attempts', models.PositiveSmallIntegerField(default=0, help_text='Times a worker took it')),
-                ('lease_expires_at', models.DateTimeField(blank=True, null=True)),
-                ('seed', models.PositiveIntegerField()),
-                ('package_hash', models.CharField(blank=True, max_length=64)),
-                ('score', models.FloatField(blank=True, help_text='0–1', null=True)),
-                ('result', models.JSONField(blank=True, null=True)),
-                ('message', models.TextField(blank=True, help_text='Why it ended the way it did, for the learner')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('enqueued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='courses.exercise')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("files", models.JSONField(help_text="file name → source text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("passed", "Passed"),
+                            ("failed", "Failed"),
+                            ("error", "Error"),
+                            ("timed_out", "Timed out"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "attempts",
+                    models.PositiveSmallIntegerField(default=0, help_text="Times a worker took it"),
+                ),
+                ("lease_expires_at", models.DateTimeField(blank=True, null=True)),
+                ("seed", models.PositiveIntegerField()),
+                ("package_hash", models.CharField(blank=True, max_length=64)),
+                ("score", models.FloatField(blank=True, help_text="0–1", null=True)),
+                ("result", models.JSONField(blank=True, null=True)),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, help_text="Why it ended the way it did, for the learner"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("enqueued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="courses.exercise",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='path',
-            name='tags',
-            field=models.ManyToManyField(blank=True, related_name='paths', to='courses.tag'),
+            model_name="path",
+            name="tags",
+            field=models.ManyToManyField(blank=True, related_name="paths", to="courses.tag"),
         ),
         migrations.CreateModel(
-            name='Trap',
+            name="Trap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('title', models.CharField(max_length=200)),
-                ('why', models.TextField()),
-                ('correction', models.TextField()),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='traps', to='courses.path')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("title", models.CharField(max_length=200)),
+                ("why", models.TextField()),
+                ("correction", models.TextField()),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="traps",
+                        to="courses.path",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('goal', models.TextField(blank=True)),
-                ('why_now', models.TextField(blank=True)),
-                ('duration', models.CharField(blank=True, max_length=80)),
-                ('estimated_hours', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('milestone', models.TextField(blank=True)),
-                ('summary', models.TextField(blank=True)),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='courses.path')),
-                ('phase', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='courses.phase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("goal", models.TextField(blank=True)),
+                ("why_now", models.TextField(blank=True)),
+                ("duration", models.CharField(blank=True, max_length=80)),
+                ("estimated_hours", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("milestone", models.TextField(blank=True)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="units",
+                        to="courses.path",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="units",
+                        to="courses.phase",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('number', models.CharField(blank=True, help_text='Source numbering, e.g. 1.1.3', max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('summary', models.TextField(blank=True)),
-                ('depth', models.PositiveSmallIntegerField(default=0)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='courses.topic')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='courses.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                (
+                    "number",
+                    models.CharField(
+                        blank=True, help_text="Source numbering, e.g. 1.1.3", max_length=20
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("summary", models.TextField(blank=True)),
+                ("depth", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="courses.topic",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topics",
+                        to="courses.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='UnitExercise',
+            name="UnitExercise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('title', models.CharField(max_length=300)),
-                ('summary', models.TextField(blank=True)),
-                ('kind', models.CharField(choices=[('exercise', 'Exercise'), ('project', 'Project')], default='exercise', max_length=16)),
-                ('exercise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='unit_items', to='courses.exercise')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exercises', to='courses.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("title", models.CharField(max_length=300)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("exercise", "Exercise"), ("project", "Project")],
+                        default="exercise",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="unit_items",
+                        to="courses.exercise",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exercises",
+                        to="courses.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='UnitReading',
+            name="UnitReading",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('is_archived', models.BooleanField(default=False)),
-                ('note', models.TextField(blank=True)),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='readings', to='courses.resource')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readings', to='courses.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("is_archived", models.BooleanField(default=False)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="readings",
+                        to="courses.resource",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readings",
+                        to="courses.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
-                'abstract': False,
+                "ordering": ["position"],
+                "abstract": False,
             },
         ),
         migrations.AddConstraint(
-            model_name='phase',
-            constraint=models.UniqueConstraint(fields=('path', 'number'), name='phase_number_per_path'),
+            model_name="phase",
+            constraint=models.UniqueConstraint(
+                fields=("path", "number"), name="phase_number_per_path"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='referencerun',
-            constraint=models.UniqueConstraint(fields=('exercise', 'package_hash'), name='one_reference_run_per_version'),
+            model_name="referencerun",
+            constraint=models.UniqueConstraint(
+                fields=("exercise", "package_hash"), name="one_reference_run_per_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skill',
-            constraint=models.UniqueConstraint(fields=('path', 'slug'), name='skill_slug_per_path'),
+            model_name="skill",
+            constraint=models.UniqueConstraint(fields=("path", "slug"), name="skill_slug_per_path"),
         ),
         migrations.AddIndex(
-            model_name='submission',
-            index=models.Index(fields=['user', 'exercise', '-created_at'], name='courses_sub_user_id_220433_idx'),
+            model_name="submission",
+            index=models.Index(
+                fields=["user", "exercise", "-created_at"], name="courses_sub_user_id_220433_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('path', 'number'), name='unit_number_per_path'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("path", "number"), name="unit_number_per_path"
+            ),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0003_mentoring'),
+        ("courses", "0003_mentoring"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='retry_at',
-            field=models.DateTimeField(blank=True, help_text='Set while an `error` is our fault and grading will be retried then', null=True),
+            model_name="submission",
+            name="retry_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Set while an `error` is our fault and grading will be retried then",
+                null=True,
+            ),
         ),
     ]

@@ -115,7 +115,11 @@ class Path(models.Model):
 
     @property
     def weekly_hours(self) -> str:
-        if self.weekly_hours_min and self.weekly_hours_max and self.weekly_hours_min != self.weekly_hours_max:
+        if (
+            self.weekly_hours_min
+            and self.weekly_hours_max
+            and self.weekly_hours_min != self.weekly_hours_max
+        ):
             return f"{self.weekly_hours_min}–{self.weekly_hours_max}"
         return str(self.weekly_hours_min or self.weekly_hours_max or "")
 
@@ -125,11 +129,15 @@ class Phase(ContentModel):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
-    period = models.CharField(max_length=80, blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'")
+    period = models.CharField(
+        max_length=80, blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'"
+    )
     goal = models.TextField(blank=True)
 
     class Meta(ContentModel.Meta):
-        constraints = [models.UniqueConstraint(fields=["path", "number"], name="phase_number_per_path")]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "number"], name="phase_number_per_path")
+        ]
 
     def __str__(self) -> str:
         return f"{self.path.slug} · phase {self.number}: {self.title}"
@@ -150,7 +158,9 @@ class Unit(ContentModel):
     summary = models.TextField(blank=True)
 
     class Meta(ContentModel.Meta):
-        constraints = [models.UniqueConstraint(fields=["path", "number"], name="unit_number_per_path")]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "number"], name="unit_number_per_path")
+        ]
 
     def __str__(self) -> str:
         return f"{self.path.slug} · {self.path.unit_label} {self.number}: {self.title}"
@@ -194,7 +204,11 @@ class UnitExercise(ContentModel):
     summary = models.TextField(blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
     exercise = models.ForeignKey(
-        "courses.Exercise", null=True, blank=True, on_delete=models.SET_NULL, related_name="unit_items"
+        "courses.Exercise",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_items",
     )
 
     def __str__(self) -> str:

@@ -59,7 +59,9 @@ class ReferenceRun(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["exercise", "package_hash"], name="one_reference_run_per_version")
+            models.UniqueConstraint(
+                fields=["exercise", "package_hash"], name="one_reference_run_per_version"
+            )
         ]
 
     def __str__(self) -> str:

@@ -20,7 +20,9 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-TERMINAL = frozenset({Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED})
+TERMINAL = frozenset(
+    {Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED}
+)
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -42,14 +44,22 @@ class SubmissionQuerySet(models.QuerySet):
 
 
 class Submission(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
-    exercise = models.ForeignKey("courses.Exercise", on_delete=models.PROTECT, related_name="submissions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
+    )
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.PROTECT, related_name="submissions"
+    )
     files = models.JSONField(help_text="file name → source text")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
     attempts = models.PositiveSmallIntegerField(default=0, help_text="Times a worker took it")
     lease_expires_at = models.DateTimeField(null=True, blank=True)
     retry_at = models.DateTimeField(
-        null=True, blank=True, help_text="Set while an `error` is our fault and grading will be retried then"
+        null=True,
+        blank=True,
+        help_text="Set while an `error` is our fault and grading will be retried then",
     )
     seed = models.PositiveIntegerField()
     package_hash = models.CharField(max_length=64, blank=True)

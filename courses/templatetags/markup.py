@@ -7,7 +7,21 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {"pre", "code", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "hr"}
+_TAGS = set(nh3.ALLOWED_TAGS) | {
+    "pre",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+}
 
 
 def render_markdown(text: str) -> str:

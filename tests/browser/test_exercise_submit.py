@@ -31,8 +31,9 @@ def test_a_correct_solution_shows_passed_without_a_reload(learner_page):
     page.evaluate("window.__same_document = true")
     submit_code(page, CORRECT)
     result = page.locator("#result .result")
-    result.locator("text=Waiting for a grading worker").or_(result.locator("text=Running your code")).or_(
-        page.locator("[data-status=passed]")).first.wait_for(timeout=10_000)
+    result.locator("text=Waiting for a grading worker").or_(
+        result.locator("text=Running your code")
+    ).or_(page.locator("[data-status=passed]")).first.wait_for(timeout=10_000)
     page.locator("#result [data-status=passed]").wait_for(timeout=120_000)
     assert page.evaluate("window.__same_document") is True  # no navigation happened
     assert "1.00" in page.locator("#result .result-head strong").inner_text()

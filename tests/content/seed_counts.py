@@ -49,6 +49,7 @@ Counting rules per seed (mirrored by content/paths/*/path.yaml):
   "- " bullets, except the last step's bullets which are project exercises;
   glossary = term/definition line pairs under "Key Terms You Should Know".
 """
+
 from __future__ import annotations
 
 import os
@@ -64,16 +65,27 @@ SEED_SLUGS = {
 }
 
 BULLET = "\u2022"
-COUNT_KEYS = ("phases", "units", "topics", "resources", "exercises", "traps",
-              "outcomes", "skills", "glossary")
+COUNT_KEYS = (
+    "phases",
+    "units",
+    "topics",
+    "resources",
+    "exercises",
+    "traps",
+    "outcomes",
+    "skills",
+    "glossary",
+)
 
 
 def seeds_dir():
     env = os.environ.get("BACKPROP_SEEDS_DIR")
     candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parents[3] / "shared" / "seeds",
-                   Path(__file__).resolve().parents[2] / "shared" / "seeds",
-                   Path("/work/shared/seeds")]
+    candidates += [
+        Path(__file__).resolve().parents[3] / "shared" / "seeds",
+        Path(__file__).resolve().parents[2] / "shared" / "seeds",
+        Path("/work/shared/seeds"),
+    ]
     for c in candidates:
         if c.is_dir():
             return c
@@ -98,8 +110,15 @@ def slug_for(seed_file):
 
 def normalize(text):
     """Fold typographic punctuation to ASCII (quotes, dashes, nbsp)."""
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'),
-                 ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " ")):
+    for a, b in (
+        ("\u2019", "'"),
+        ("\u2018", "'"),
+        ("\u201c", '"'),
+        ("\u201d", '"'),
+        ("\u2013", "-"),
+        ("\u2014", "-"),
+        ("\u00a0", " "),
+    ):
         text = text.replace(a, b)
     return text
 
@@ -122,13 +141,26 @@ def _topic(number, title, children=None):
 
 
 def _empty():
-    return {"phases": [], "units": [], "resources": [], "traps": [], "outcomes": [],
-            "skills": [], "glossary": []}
+    return {
+        "phases": [],
+        "units": [],
+        "resources": [],
+        "traps": [],
+        "outcomes": [],
+        "skills": [],
+        "glossary": [],
+    }
 
 
 def _unit(number, title, phase):
-    return {"number": number, "title": title, "phase": phase, "topics": [],
-            "exercises": [], "readings": []}
+    return {
+        "number": number,
+        "title": title,
+        "phase": phase,
+        "topics": [],
+        "exercises": [],
+        "readings": [],
+    }
 
 
 # --------------------------------------------------------------------- 000
@@ -221,8 +253,7 @@ def _parse_002(lines):
         m = re.match(r"^Phase (\d+): (.+?) \((Weeks \d+-\d+)\)$", s)
         if m:
             phase = int(m.group(1))
-            r["phases"].append({"number": phase, "title": m.group(2).strip(),
-                                "period": m.group(3)})
+            r["phases"].append({"number": phase, "title": m.group(2).strip(), "period": m.group(3)})
             block = None
             continue
         m = re.match(r"^Week (\d+): (.+)$", s)
@@ -257,7 +288,9 @@ def _parse_002(lines):
             continue
         m = re.match(r"^(\d+)\. (.+)$", s)
         if m and block == "option":
-            option["children"].append(_topic(f"{option['number']}.{m.group(1)}", m.group(2).strip()))
+            option["children"].append(
+                _topic(f"{option['number']}.{m.group(1)}", m.group(2).strip())
+            )
             continue
         if _is_bullet(s):
             text = _bullet_text(s)
@@ -308,8 +341,9 @@ def _parse_003(lines):
         m = re.match(r"^Stage (\d+): (.+?) \((\d+-\d+ Months)\)$", s)
         if m:
             phase = int(m.group(1))
-            r["phases"].append({"number": phase, "title": m.group(2).strip(),
-                                "period": m.group(3).lower()})
+            r["phases"].append(
+                {"number": phase, "title": m.group(2).strip(), "period": m.group(3).lower()}
+            )
             continue
         if phase is None or s.startswith("Goal:"):
             continue
@@ -356,8 +390,13 @@ def _parse_004(lines):
     return r
 
 
-_PARSERS = {"000": _parse_000, "001": _parse_001, "002": _parse_002,
-            "003": _parse_003, "004": _parse_004}
+_PARSERS = {
+    "000": _parse_000,
+    "001": _parse_001,
+    "002": _parse_002,
+    "003": _parse_003,
+    "004": _parse_004,
+}
 
 
 def parse_seed(seed_file):
@@ -390,5 +429,6 @@ def expected_counts(seed_file):
 
 if __name__ == "__main__":  # pragma: no cover - manual inspection helper
     import json
+
     for _slug, f in seed_files().items():
         print(json.dumps(expected_counts(f)))

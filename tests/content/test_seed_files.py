@@ -6,6 +6,7 @@ Expected numbers are derived from the raw seed documents by
 ``seed_counts.py`` (next to this file); nothing is hard-coded here except the
 list of autograded exercise packages the paths must link.
 """
+
 import importlib.util
 import re
 from pathlib import Path
@@ -24,27 +25,91 @@ seed_counts = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(seed_counts)
 
 SEEDS = seed_counts.seed_files()
-needs_seeds = pytest.mark.skipif(not SEEDS, reason="seed documents not found (set BACKPROP_SEEDS_DIR)")
+needs_seeds = pytest.mark.skipif(
+    not SEEDS, reason="seed documents not found (set BACKPROP_SEEDS_DIR)"
+)
 
 LEVELS = {"beginner", "intermediate", "advanced", "expert"}
 UNIT_LABELS = {"Week", "Step", "Section", "Module"}
 RESOURCE_KINDS = {"book", "course", "video", "article", "docs", "dataset", "competition", "tool"}
 EXERCISE_KINDS = {"exercise", "project"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PATH_KEYS = {"slug", "title", "tagline", "level", "duration", "duration_weeks", "weekly_hours",
-             "total_hours", "audience", "prerequisites", "author", "source", "published_on", "version",
-             "is_published", "unit_label", "tags", "summary", "rationale", "next_steps",
-             "call_to_action", "outcomes", "traps", "skills", "resources", "glossary",
-             "cross_references", "phases"}
+PATH_KEYS = {
+    "slug",
+    "title",
+    "tagline",
+    "level",
+    "duration",
+    "duration_weeks",
+    "weekly_hours",
+    "total_hours",
+    "audience",
+    "prerequisites",
+    "author",
+    "source",
+    "published_on",
+    "version",
+    "is_published",
+    "unit_label",
+    "tags",
+    "summary",
+    "rationale",
+    "next_steps",
+    "call_to_action",
+    "outcomes",
+    "traps",
+    "skills",
+    "resources",
+    "glossary",
+    "cross_references",
+    "phases",
+}
 PHASE_KEYS = {"number", "title", "summary", "period", "goal", "units"}
-UNIT_KEYS = {"number", "title", "goal", "why_now", "duration", "estimated_hours", "milestone",
-             "summary", "topics", "readings", "exercises"}
+UNIT_KEYS = {
+    "number",
+    "title",
+    "goal",
+    "why_now",
+    "duration",
+    "estimated_hours",
+    "milestone",
+    "summary",
+    "topics",
+    "readings",
+    "exercises",
+}
 TOPIC_KEYS = {"number", "title", "summary", "children"}
 EXERCISE_KEYS = {"title", "summary", "kind", "package"}
-REQUIRED_PATH_FIELDS = ("slug", "title", "tagline", "level", "duration", "duration_weeks", "author",
-                        "source", "version", "is_published", "unit_label", "tags", "summary", "phases")
-PROSE_KEYS = {"summary", "tagline", "rationale", "next_steps", "text", "goal", "why_now",
-              "milestone", "why", "correction", "definition", "note"}
+REQUIRED_PATH_FIELDS = (
+    "slug",
+    "title",
+    "tagline",
+    "level",
+    "duration",
+    "duration_weeks",
+    "author",
+    "source",
+    "version",
+    "is_published",
+    "unit_label",
+    "tags",
+    "summary",
+    "phases",
+)
+PROSE_KEYS = {
+    "summary",
+    "tagline",
+    "rationale",
+    "next_steps",
+    "text",
+    "goal",
+    "why_now",
+    "milestone",
+    "why",
+    "correction",
+    "definition",
+    "note",
+}
 PROSE_LISTS = {"outcomes", "audience", "prerequisites"}
 NGRAM = 12
 
@@ -84,8 +149,14 @@ def count_topics(topics):
 
 
 def topic_tree(topics):
-    return [(None if t.get("number") is None else str(t["number"]), t["title"],
-             topic_tree(t.get("children") or [])) for t in topics or []]
+    return [
+        (
+            None if t.get("number") is None else str(t["number"]),
+            t["title"],
+            topic_tree(t.get("children") or []),
+        )
+        for t in topics or []
+    ]
 
 
 def norm(s):
@@ -182,7 +253,9 @@ def test_topics_order_and_numbers_match_seed(slug):
         return [(n, norm(t), normalize_tree(c)) for n, t, c in tree]
 
     for u, s in zip(units_of(doc), seed["units"], strict=True):
-        assert normalize_tree(topic_tree(u.get("topics"))) == normalize_tree(topic_tree(s["topics"])), u["title"]
+        assert normalize_tree(topic_tree(u.get("topics"))) == normalize_tree(
+            topic_tree(s["topics"])
+        ), u["title"]
 
 
 @needs_seeds
@@ -202,7 +275,9 @@ def test_named_lists_match_seed(slug):
     doc = load(path_file(slug))
     assert [norm(t["title"]) for t in doc.get("traps") or []] == [norm(t) for t in seed["traps"]]
     assert [norm(s["title"]) for s in doc.get("skills") or []] == [norm(s) for s in seed["skills"]]
-    assert [norm(g["term"]) for g in doc.get("glossary") or []] == [norm(g) for g in seed["glossary"]]
+    assert [norm(g["term"]) for g in doc.get("glossary") or []] == [
+        norm(g) for g in seed["glossary"]
+    ]
     for key in ("audience", "prerequisites"):
         assert len(doc.get(key) or []) == len(seed.get(key) or [])
 
@@ -325,7 +400,7 @@ def seed_ngrams():
     for f in SEEDS.values():
         for line in seed_counts.read_lines(f):
             w = _words(line)
-            grams.update(tuple(w[i:i + NGRAM]) for i in range(len(w) - NGRAM + 1))
+            grams.update(tuple(w[i : i + NGRAM]) for i in range(len(w) - NGRAM + 1))
     return grams
 
 
@@ -345,14 +420,17 @@ def _prose(node, key=None):
 
 
 @needs_seeds
-@pytest.mark.parametrize("pf", all_path_files() + [CONTENT / "resources.yaml"],
-                         ids=lambda p: p.parent.name if p.name == "path.yaml" else p.name)
+@pytest.mark.parametrize(
+    "pf",
+    all_path_files() + [CONTENT / "resources.yaml"],
+    ids=lambda p: p.parent.name if p.name == "path.yaml" else p.name,
+)
 def test_prose_is_not_copied_from_seeds(pf, seed_ngrams):
     copied = []
     for key, text in _prose(load(pf)):
         w = _words(text)
         for i in range(len(w) - NGRAM + 1):
-            if tuple(w[i:i + NGRAM]) in seed_ngrams:
-                copied.append((key, " ".join(w[i:i + NGRAM])))
+            if tuple(w[i : i + NGRAM]) in seed_ngrams:
+                copied.append((key, " ".join(w[i : i + NGRAM])))
                 break
     assert not copied, f"prose copied from a seed: {copied}"

@@ -46,7 +46,9 @@ def test_submitting_writes_a_queued_row_and_enqueues_after_commit(
 
 def test_an_htmx_submit_returns_the_polling_status_fragment(client, alice, matmul, enqueued):
     client.force_login(alice)
-    response = client.post(reverse("courses:submit", args=[matmul.slug]), {"code": CORRECT}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("courses:submit", args=[matmul.slug]), {"code": CORRECT}, HTTP_HX_REQUEST="true"
+    )
     submission = Submission.objects.get()
     assert response.status_code == 200
     assert f'hx-get="/submissions/{submission.pk}/status/"'.encode() in response.content
@@ -55,13 +57,17 @@ def test_an_htmx_submit_returns_the_polling_status_fragment(client, alice, matmu
 
 def test_empty_code_is_refused_with_a_message_and_no_row(client, alice, matmul, enqueued):
     client.force_login(alice)
-    response = client.post(reverse("courses:submit", args=[matmul.slug]), {"code": "   \n"}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("courses:submit", args=[matmul.slug]), {"code": "   \n"}, HTTP_HX_REQUEST="true"
+    )
     assert b"The code is empty" in response.content
     assert b"nothing was lost" in response.content
     assert not Submission.objects.exists()
 
 
-def test_an_oversized_file_is_refused_and_the_code_stays_in_the_editor(client, alice, matmul, enqueued):
+def test_an_oversized_file_is_refused_and_the_code_stays_in_the_editor(
+    client, alice, matmul, enqueued
+):
     client.force_login(alice)
     huge = "# " + "x" * (300 * 1024)
     response = client.post(reverse("courses:submit", args=[matmul.slug]), {"code": huge})
@@ -72,10 +78,27 @@ def test_an_oversized_file_is_refused_and_the_code_stays_in_the_editor(client, a
 
 
 def test_the_status_fragment_stops_polling_once_terminal(client, alice, matmul):
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": CORRECT}, seed=1,
-                                           status=Status.PASSED, score=1.0, result={"checks": [
-                                               {"id": "a", "name": "Correct on random shapes", "status": "pass",
-                                                "score": 6, "max_score": 6, "message": "", "hint": ""}]})
+    submission = Submission.objects.create(
+        user=alice,
+        exercise=matmul,
+        files={"solution.py": CORRECT},
+        seed=1,
+        status=Status.PASSED,
+        score=1.0,
+        result={
+            "checks": [
+                {
+                    "id": "a",
+                    "name": "Correct on random shapes",
+                    "status": "pass",
+                    "score": 6,
+                    "max_score": 6,
+                    "message": "",
+                    "hint": "",
+                }
+            ]
+        },
+    )
     client.force_login(alice)
     url = reverse("courses:submission-status", args=[submission.pk])
     response = client.get(url, HTTP_HX_REQUEST="true")
@@ -85,21 +108,29 @@ def test_the_status_fragment_stops_polling_once_terminal(client, alice, matmul):
 
 
 def test_a_pending_status_fragment_keeps_polling(client, alice, matmul):
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": CORRECT}, seed=1)
+    submission = Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": CORRECT}, seed=1
+    )
     client.force_login(alice)
-    response = client.get(reverse("courses:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true")
+    response = client.get(
+        reverse("courses:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert b'hx-trigger="every 700ms"' in response.content
 
 
 def test_it_hides_others_submissions(client, alice, charlie, matmul):
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": CORRECT}, seed=1)
+    submission = Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": CORRECT}, seed=1
+    )
     client.force_login(charlie)
     assert client.get(reverse("courses:submission", args=[submission.pk])).status_code == 404
     assert client.get(reverse("courses:submission-status", args=[submission.pk])).status_code == 404
 
 
-def test_a_broker_outage_keeps_the_submission_queued(client, alice, matmul, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_broker_outage_keeps_the_submission_queued(
+    client, alice, matmul, monkeypatch, django_capture_on_commit_callbacks
+):
     from celery import current_app
 
     def broker_down(*args, **kwargs):

@@ -28,7 +28,11 @@ def submit(client, user, exercise, code):
 
 def test_a_correct_solution_passes(client, alice, matmul, grading_worker):
     submission = wait_for_terminal(submit(client, alice, matmul, CORRECT))
-    assert submission.status == Status.PASSED, (submission.message, submission.result, grading_worker.log_path.read_text()[-3000:])
+    assert submission.status == Status.PASSED, (
+        submission.message,
+        submission.result,
+        grading_worker.log_path.read_text()[-3000:],
+    )
     assert submission.score == 1.0
     assert [c["status"] for c in submission.result["checks"]] == ["pass"] * 4
     assert submission.result["provenance"]["exercise_hash"] == matmul.package_hash
@@ -40,5 +44,8 @@ def test_a_wrong_solution_fails_with_the_checks_message(client, alice, matmul, g
     assert submission.status == Status.FAILED
     failing = {c["id"]: c for c in submission.result["checks"] if c["status"] != "pass"}
     assert list(failing) == ["shape_mismatch_raises"]
-    assert "expected ValueError to be raised, but it returned" in failing["shape_mismatch_raises"]["message"]
+    assert (
+        "expected ValueError to be raised, but it returned"
+        in failing["shape_mismatch_raises"]["message"]
+    )
     assert 0 < submission.score < 1

@@ -93,7 +93,9 @@ def solve():
 
 
 @pytest.mark.docker
-def test_a_warm_container_runs_one_job_with_sklearn_already_imported_then_is_replaced(docker_client, pool):
+def test_a_warm_container_runs_one_job_with_sklearn_already_imported_then_is_replaced(
+    docker_client, pool
+):
     job = call_job(pool_image(docker_client), SEES_PRELOAD)
     shape = Shape.of(job, ["sklearn"])
     pool.warm([shape])

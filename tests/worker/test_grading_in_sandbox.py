@@ -15,7 +15,9 @@ def package(matmul, sandbox_ready):
 
 
 def grade(matmul, package, code):
-    result, exit_reason = grade_files(matmul, package, {"solution.py": code}, seed=5, labels={"backprop.test": "1"})
+    result, exit_reason = grade_files(
+        matmul, package, {"solution.py": code}, seed=5, labels={"backprop.test": "1"}
+    )
     return result, exit_reason
 
 
@@ -62,10 +64,14 @@ def test_the_check_exercises_command_passes(matmul, sandbox_ready, capsys):
 
     call_command("check_exercises")
     out = capsys.readouterr().out
-    assert "10 exercises: 10 references passed, 10 starters failed, 27 wrong solutions rejected" in out
+    assert (
+        "10 exercises: 10 references passed, 10 starters failed, 27 wrong solutions rejected" in out
+    )
 
 
-def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_and_its_loss_curve(db, sandbox_ready):
+def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_and_its_loss_curve(
+    db, sandbox_ready
+):
     from django.template.loader import render_to_string
 
     from courses.content.exercise_packages import sync_exercises
@@ -74,11 +80,22 @@ def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_a
     package = find_package(settings.CONTENT_DIR / "exercises", "mlp-numpy-digits")
     sync_exercises([package])
     wrong = (package.root / "wrong/forgot_to_normalize.py").read_text()
-    result, _ = grade_files(Exercise.objects.get(slug="mlp-numpy-digits"), package, {"solution.py": wrong},
-                            seed=11, labels={"backprop.test": "1"})
+    result, _ = grade_files(
+        Exercise.objects.get(slug="mlp-numpy-digits"),
+        package,
+        {"solution.py": wrong},
+        seed=11,
+        labels={"backprop.test": "1"},
+    )
     accuracy = checks(result)["test_accuracy"]
-    assert accuracy["status"] == "fail" and checks(result)["gradients_match_finite_differences"]["status"] == "pass"
-    assert "accuracy over 360 rows was" in accuracy["message"] and "full marks need ≥ 0.93" in accuracy["message"]
+    assert (
+        accuracy["status"] == "fail"
+        and checks(result)["gradients_match_finite_differences"]["status"] == "pass"
+    )
+    assert (
+        "accuracy over 360 rows was" in accuracy["message"]
+        and "full marks need ≥ 0.93" in accuracy["message"]
+    )
     assert result["metrics"]["test_accuracy"]["value"] < 0.5
     assert len(result["curves"]["loss"]) == 15 and "loss (run 3)" in result["curves"]
     page = render_to_string("courses/result_report.html", {"result": result})

@@ -28,11 +28,14 @@ def learner_module(monkeypatch):
 
 
 def test_requests_reach_the_app_and_answers_come_back(learner_module):
-    answers = in_container.exchange("learner_app:app", [
-        {"method": "POST", "path": "/echo", "json": {"k": 3}},
-        {"method": "GET", "path": "/missing"},
-        {"method": "GET", "path": "/boom"},
-    ])
+    answers = in_container.exchange(
+        "learner_app:app",
+        [
+            {"method": "POST", "path": "/echo", "json": {"k": 3}},
+            {"method": "GET", "path": "/missing"},
+            {"method": "GET", "path": "/boom"},
+        ],
+    )
     assert answers[0] == {"status": 200, "json": {"got": {"k": 3}}}
     assert answers[1] == {"status": 404, "text": "no such page"}
     assert answers[2]["status"] == 500

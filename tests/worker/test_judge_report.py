@@ -5,13 +5,32 @@ from django.template.loader import render_to_string
 from courses.charts import line_chart
 
 RESULT = {
-    "checks": [{"id": "test_accuracy", "name": "Accuracy on held-out digits", "kind": "metric", "status": "fail",
-                "score": 0.0, "max_score": 4.0, "message": "accuracy over 360 rows was 0.0722", "hint": "Scale pixels"}],
-    "metrics": {"test_accuracy": {"name": "accuracy", "value": 0.0722, "threshold": 0.93, "higher_is_better": True,
-                                  "reference": 0.9694, "credit": 0.0}},
+    "checks": [
+        {
+            "id": "test_accuracy",
+            "name": "Accuracy on held-out digits",
+            "kind": "metric",
+            "status": "fail",
+            "score": 0.0,
+            "max_score": 4.0,
+            "message": "accuracy over 360 rows was 0.0722",
+            "hint": "Scale pixels",
+        }
+    ],
+    "metrics": {
+        "test_accuracy": {
+            "name": "accuracy",
+            "value": 0.0722,
+            "threshold": 0.93,
+            "higher_is_better": True,
+            "reference": 0.9694,
+            "credit": 0.0,
+        }
+    },
     "curves": {"loss": [[1, 2.3], [2, 9.1], [3, 14.0]], "<script>": [[1, 1.0]]},
     "resources": {"wall_seconds": 3.2, "cpu_seconds": 2.9, "peak_memory_bytes": 80_000_000},
-    "exit_reason": "ok", "provenance": {"seed": 11, "grader_version": "1.1"},
+    "exit_reason": "ok",
+    "provenance": {"seed": 11, "grader_version": "1.1"},
 }
 
 

@@ -11,7 +11,9 @@ from worker import lifecycle, sweep
 
 @pytest.fixture
 def queued(alice, matmul):
-    return Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=7)
+    return Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=7
+    )
 
 
 def test_a_new_submission_is_queued(queued):
@@ -40,7 +42,9 @@ def test_finish_records_once_and_a_redelivered_task_does_nothing(queued):
     assert (queued.status, queued.score) == (Status.PASSED, 1.0)
 
 
-@pytest.mark.parametrize("terminal", [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED])
+@pytest.mark.parametrize(
+    "terminal", [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED]
+)
 def test_every_terminal_status_is_terminal(queued, terminal):
     claimed = lifecycle.claim(queued.pk)
     lifecycle.finish(claimed, status=terminal)
@@ -50,7 +54,9 @@ def test_every_terminal_status_is_terminal(queued, terminal):
 
 def test_an_old_attempt_cannot_overwrite_a_newer_one(queued):
     first = lifecycle.claim(queued.pk)
-    Submission.objects.filter(pk=queued.pk).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
+    Submission.objects.filter(pk=queued.pk).update(
+        lease_expires_at=timezone.now() - timedelta(seconds=1)
+    )
     second = lifecycle.claim(queued.pk)
     assert second.attempts == 2
     assert not lifecycle.finish(first, status=Status.FAILED)
@@ -68,7 +74,9 @@ def test_release_puts_it_back_in_the_queue_with_a_message(queued):
 def test_sweep_requeues_stale_queued_rows(queued, settings, monkeypatch):
     sent = []
     monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
-    Submission.objects.filter(pk=queued.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    Submission.objects.filter(pk=queued.pk).update(
+        enqueued_at=timezone.now() - timedelta(minutes=10)
+    )
     assert sweep.sweep() == {"requeued": 1, "given_up": 0}
     assert sent == [queued.pk]
 
@@ -81,7 +89,9 @@ def test_sweep_leaves_fresh_queued_rows_alone(queued, monkeypatch):
 def test_sweep_requeues_running_rows_whose_lease_expired(queued, monkeypatch):
     monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: True)
     lifecycle.claim(queued.pk)
-    Submission.objects.filter(pk=queued.pk).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
+    Submission.objects.filter(pk=queued.pk).update(
+        lease_expires_at=timezone.now() - timedelta(seconds=1)
+    )
     assert sweep.sweep()["requeued"] == 1
     queued.refresh_from_db()
     assert queued.status == Status.QUEUED
@@ -104,8 +114,11 @@ def test_sweep_gives_up_after_the_maximum_attempts(queued, settings, monkeypatch
 
 def test_defer_ends_the_attempt_in_error_with_a_retry_time_and_it_is_not_final(queued):
     claimed = lifecycle.claim(queued.pk)
-    assert lifecycle.defer(claimed, message="Grading is unavailable right now; we will retry automatically.",
-                           retry_in=30)
+    assert lifecycle.defer(
+        claimed,
+        message="Grading is unavailable right now; we will retry automatically.",
+        retry_in=30,
+    )
     queued.refresh_from_db()
     assert queued.status == Status.ERROR
     assert queued.retry_at > timezone.now()
@@ -152,7 +165,9 @@ def test_the_pipeline_gives_up_when_the_sandbox_stays_unavailable(queued, monkey
     from worker import pipeline
 
     settings.GRADING_MAX_ATTEMPTS = 2
-    monkeypatch.setattr(pipeline, "_grade", lambda s: (_ for _ in ()).throw(SandboxUnavailable("down")))
+    monkeypatch.setattr(
+        pipeline, "_grade", lambda s: (_ for _ in ()).throw(SandboxUnavailable("down"))
+    )
     with pytest.raises(pipeline.RetryLater):
         pipeline.grade_submission(queued.pk)
     Submission.objects.filter(pk=queued.pk).update(retry_at=timezone.now())
@@ -204,7 +219,9 @@ def test_an_unexpected_error_is_ours_and_retried_not_left_running(queued, monkey
 def test_a_gpu_submission_waits_visibly_for_a_gpu_worker(client, alice, matmul):
     matmul.device = "gpu"
     matmul.save()
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=3)
+    submission = Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=3
+    )
     client.force_login(alice)
     page = client.get(f"/submissions/{submission.pk}/status/").content.decode()
     assert "Waiting for a GPU worker" in page

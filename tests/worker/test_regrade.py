@@ -13,21 +13,32 @@ def graded(alice, matmul):
     """Two finished submissions and one still queued (a regrade must leave it alone)."""
     old = {"version": 1, "status": "fail", "checks": []}
     make = lambda status, score: Submission.objects.create(  # noqa: E731
-        user=alice, exercise=matmul, files={"solution.py": "x"}, seed=3, status=status, score=score, result=old)
+        user=alice,
+        exercise=matmul,
+        files={"solution.py": "x"},
+        seed=3,
+        status=status,
+        score=score,
+        result=old,
+    )
     return make(Status.FAILED, 0.2), make(Status.PASSED, 1.0), make(Status.QUEUED, None)
 
 
 @pytest.fixture
 def fake_grading(monkeypatch):
-    monkeypatch.setattr("worker.regrade.grade_now", lambda s: (Status.PASSED, 1.0, {"version": 1, "status": "pass"}, ""))
+    monkeypatch.setattr(
+        "worker.regrade.grade_now",
+        lambda s: (Status.PASSED, 1.0, {"version": 1, "status": "pass"}, ""),
+    )
 
 
 def test_a_batch_holds_every_finished_submission_with_its_previous_result(graded):
     failed, passed, queued = graded
     batch = regrade_batch_create(exercise=failed.exercise)
     assert batch.total == 2
-    assert {e.submission_id: (e.previous_status, e.previous_score) for e in batch.entries.all()} == {
-        failed.pk: ("failed", 0.2), passed.pk: ("passed", 1.0)}
+    assert {
+        e.submission_id: (e.previous_status, e.previous_score) for e in batch.entries.all()
+    } == {failed.pk: ("failed", 0.2), passed.pk: ("passed", 1.0)}
 
 
 def test_running_a_batch_records_new_results_and_keeps_the_old(graded, fake_grading):
@@ -62,15 +73,19 @@ def test_the_command_prints_progress(graded, fake_grading, capsys):
     assert RegradeBatch.objects.count() == 1
 
 
-def test_the_admin_action_starts_a_batch(graded, client, django_user_model, fake_grading,
-                                         django_capture_on_commit_callbacks, monkeypatch):
+def test_the_admin_action_starts_a_batch(
+    graded, client, django_user_model, fake_grading, django_capture_on_commit_callbacks, monkeypatch
+):
     client.force_login(django_user_model.objects.create_superuser("root", "root@example.com", "pw"))
     admin_client = client
     started = []
     monkeypatch.setattr("worker.tasks.regrade_batch.delay", lambda pk: started.append(pk))
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post("/admin/courses/exercise/", {
-            "action": "regrade_submissions", "_selected_action": [graded[0].exercise.pk]}, follow=True)
+        response = admin_client.post(
+            "/admin/courses/exercise/",
+            {"action": "regrade_submissions", "_selected_action": [graded[0].exercise.pk]},
+            follow=True,
+        )
     assert response.status_code == 200
     batch = RegradeBatch.objects.get()
     assert started == [batch.pk] and batch.total == 2

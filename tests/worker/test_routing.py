@@ -8,7 +8,11 @@ from courses.models import Submission
 from sandbox.job import Job
 from sandbox.runner import container_options
 
-PLAN = {"steps": [{"kind": "call", "id": "s", "module": "solution", "function": "f", "timeout_seconds": 1}]}
+PLAN = {
+    "steps": [
+        {"kind": "call", "id": "s", "module": "solution", "function": "f", "timeout_seconds": 1}
+    ]
+}
 
 
 @pytest.fixture
@@ -26,9 +30,13 @@ def sent(monkeypatch):
 def test_the_task_goes_to_the_queue_of_the_exercise_device(alice, matmul, sent, device, queue):
     matmul.device = device
     matmul.save(update_fields=["device"])
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=1)
+    submission = Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=1
+    )
     assert grading_queue.enqueue(submission)
-    assert sent == [{"name": "worker.tasks.grade_submission", "args": [submission.pk], "queue": queue}]
+    assert sent == [
+        {"name": "worker.tasks.grade_submission", "args": [submission.pk], "queue": queue}
+    ]
 
 
 def test_a_broker_outage_keeps_the_row_queued_and_says_so(alice, matmul, monkeypatch):
@@ -36,7 +44,9 @@ def test_a_broker_outage_keeps_the_row_queued_and_says_so(alice, matmul, monkeyp
         raise ConnectionRefusedError("no broker")
 
     monkeypatch.setattr(grading_queue.current_app, "send_task", refuse)
-    submission = Submission.objects.create(user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=1)
+    submission = Submission.objects.create(
+        user=alice, exercise=matmul, files={"solution.py": "x = 1"}, seed=1
+    )
     assert grading_queue.enqueue(submission) is False
     submission.refresh_from_db()
     assert submission.status == "queued"
@@ -73,7 +83,9 @@ def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(setti
     settings.SANDBOX_GPU_IDS = ["0", "2"]
     settings.SANDBOX_POOL_SIZE = 0
     cpu = find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")
-    gpu = dataclasses.replace(cpu, spec={**cpu.spec, "environment": {**cpu.spec["environment"], "device": "gpu"}})
+    gpu = dataclasses.replace(
+        cpu, spec={**cpu.spec, "environment": {**cpu.spec["environment"], "device": "gpu"}}
+    )
     jobs = []
     monkeypatch.setattr(sandbox_jobs, "run_job", lambda job: jobs.append(job))
     monkeypatch.setattr(sandbox_jobs, "sandbox_image", lambda: "img:1")

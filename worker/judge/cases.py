@@ -22,7 +22,9 @@ def version_seed(package: Package) -> int:
 def load_grader(package: Package) -> ModuleType | None:
     if package.grader_path is None:
         return None
-    spec = importlib.util.spec_from_file_location(f"grader_{package.slug.replace('-', '_')}", package.grader_path)
+    spec = importlib.util.spec_from_file_location(
+        f"grader_{package.slug.replace('-', '_')}", package.grader_path
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -37,8 +39,13 @@ def cases_for(package: Package, check: dict, grader: ModuleType | None) -> list[
         if grader is None or not hasattr(grader, source):
             raise LookupError(f"{package.slug}: grader.py has no case generator '{source}'")
         rng = np.random.default_rng([version_seed(package), _stable(check["id"])])
-        cases = [{"args": codec.encode(list(c.get("args", []))), "kwargs": codec.encode(dict(c.get("kwargs", {})))}
-                 for c in getattr(grader, source)(rng)]
+        cases = [
+            {
+                "args": codec.encode(list(c.get("args", []))),
+                "kwargs": codec.encode(dict(c.get("kwargs", {}))),
+            }
+            for c in getattr(grader, source)(rng)
+        ]
         return _as_tensors(cases) if check.get("tensors") else cases
     return [{"args": check.get("args", []), "kwargs": check.get("kwargs", {})}]
 

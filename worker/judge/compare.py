@@ -27,20 +27,28 @@ def compare(expected: dict, actual: dict, spec: dict) -> str | None:
         return actual.get("message") or f"ended with status {actual['status']}"
     want, got = expected.get("value"), actual.get("value")
     if mode == "exact":
-        return None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+        return (
+            None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+        )
     if mode == "shape":
         return _compare_shape(want, got)
     if mode == "dtype":
         return _compare_dtype(want, got)
     if mode == "partition":
         return compare_partition(want, got)
-    return _compare_allclose(want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9)))
+    return _compare_allclose(
+        want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9))
+    )
 
 
 def _compare_raises(actual: dict, exception: str) -> str | None:
     if actual["status"] == "raised":
         got = (actual.get("exception") or {}).get("type", "")
-        if got == exception or got.endswith("." + exception) or exception in (actual.get("exception") or {}).get("mro", []):
+        if (
+            got == exception
+            or got.endswith("." + exception)
+            or exception in (actual.get("exception") or {}).get("mro", [])
+        ):
             return None
         return f"expected {exception} to be raised, but {got} was raised"
     return f"expected {exception} to be raised, but it returned {describe(actual.get('value'))}"
@@ -70,7 +78,9 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
     try:
         w = np.asarray(want, dtype=float)
     except (TypeError, ValueError):
-        return None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+        return (
+            None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
+        )
     try:
         g = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
@@ -141,9 +151,13 @@ def compare_partition(want: Any, got: Any) -> str | None:
     for a, b in zip(w.tolist(), g.tolist(), strict=True):
         pairs.setdefault(a, set()).add(b)
     forward_ok = all(len(v) == 1 for v in pairs.values())
-    backward_ok = len({next(iter(v)) for v in pairs.values()}) == len(pairs) if forward_ok else False
+    backward_ok = (
+        len({next(iter(v)) for v in pairs.values()}) == len(pairs) if forward_ok else False
+    )
     if forward_ok and backward_ok:
         return None
-    agree = sum(1 for i in range(w.size) for j in range(i + 1, w.size) if (w[i] == w[j]) == (g[i] == g[j]))
+    agree = sum(
+        1 for i in range(w.size) for j in range(i + 1, w.size) if (w[i] == w[j]) == (g[i] == g[j])
+    )
     total = w.size * (w.size - 1) // 2 or 1
     return f"the points are grouped differently from the expected clustering ({agree} of {total} pairs agree)"

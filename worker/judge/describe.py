@@ -10,7 +10,11 @@ import numpy as np
 def shape_of(value: Any) -> tuple[int, ...] | None:
     if isinstance(value, np.ndarray):
         return value.shape
-    if isinstance(value, (list, tuple)) and value and all(isinstance(row, (list, tuple)) for row in value):
+    if (
+        isinstance(value, (list, tuple))
+        and value
+        and all(isinstance(row, (list, tuple)) for row in value)
+    ):
         widths = {len(row) for row in value}
         if len(widths) == 1:
             return (len(value), widths.pop())

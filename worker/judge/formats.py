@@ -60,5 +60,8 @@ def to_gradescope(result: dict, *, points: float) -> dict:
             }
             for index, check in enumerate(result["checks"], start=1)
         ],
-        "extra_data": {"metrics": result.get("metrics", {}), "provenance": result.get("provenance", {})},
+        "extra_data": {
+            "metrics": result.get("metrics", {}),
+            "provenance": result.get("provenance", {}),
+        },
     }

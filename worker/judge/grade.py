@@ -81,8 +81,12 @@ class Observation:
             metrics=list(result.get("metrics", [])),
             stdout=result.get("stdout", run.stdout or ""),
             stderr=result.get("stderr", run.stderr or ""),
-            stdout_truncated=bool(result.get("stdout_truncated", getattr(run, "stdout_truncated", False))),
-            stderr_truncated=bool(result.get("stderr_truncated", getattr(run, "stderr_truncated", False))),
+            stdout_truncated=bool(
+                result.get("stdout_truncated", getattr(run, "stdout_truncated", False))
+            ),
+            stderr_truncated=bool(
+                result.get("stderr_truncated", getattr(run, "stderr_truncated", False))
+            ),
             wall_seconds=float(run.wall_seconds or 0.0),
             cpu_seconds=child.get("cpu_seconds"),
             peak_memory_bytes=run.peak_memory_bytes or child.get("peak_rss_bytes"),
@@ -93,7 +97,9 @@ class Observation:
         )
 
 
-def judge_probe(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]) -> CheckResult:
+def judge_probe(
+    check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]
+) -> CheckResult:
     mine = [s for s in plan_steps if check_of(s) == check["id"]]
     weight = float(check.get("weight", 1))
     failures = []
@@ -117,11 +123,21 @@ def judge_probe(check: dict, plan_steps: list[dict], learner: Observation, refer
     message = f"Case {index + 1} of {len(mine)}: {call} {problem}."
     if len(failures) > 1:
         message += f" ({len(failures)} of {len(mine)} cases failed.)"
-    return CheckResult(check["id"], _name(check), "probe", "fail", round(score, 4), weight, message, check.get("hint", ""))
+    return CheckResult(
+        check["id"],
+        _name(check),
+        "probe",
+        "fail",
+        round(score, 4),
+        weight,
+        message,
+        check.get("hint", ""),
+    )
 
 
-def judge_metric(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict],
-                 package) -> tuple[CheckResult, dict]:
+def judge_metric(
+    check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict], package
+) -> tuple[CheckResult, dict]:
     """Score the learner's predictions on held-out inputs; the median over repeats meets tiered thresholds."""
     weight = float(check.get("weight", 1))
     metric = METRICS[check["metric"]]
@@ -129,10 +145,17 @@ def judge_metric(check: dict, plan_steps: list[dict], learner: Observation, refe
     features = _judge_file(package, check.get("features"))
     rows = len(labels) if labels is not None else len(features)
     mine = [s for s in plan_steps if check_of(s) == check["id"]]
-    call = describe_call(mine[0]["function"], mine[0]["args"], mine[0]["kwargs"]) if mine else check.get("call", "")
+    call = (
+        describe_call(mine[0]["function"], mine[0]["args"], mine[0]["kwargs"])
+        if mine
+        else check.get("call", "")
+    )
     values, problems = [], []
     for step in mine:
-        actual = learner.steps.get(step["id"]) or {"status": "skipped", "message": _missing_reason(learner)}
+        actual = learner.steps.get(step["id"]) or {
+            "status": "skipped",
+            "message": _missing_reason(learner),
+        }
         predictions, problem = _predictions(actual, rows, step.get("timeout_seconds"))
         if problem:
             problems.append(problem)
@@ -140,35 +163,68 @@ def judge_metric(check: dict, plan_steps: list[dict], learner: Observation, refe
             values.append(metric.score(labels, predictions, features))
     reference_values = []
     for step in mine:
-        predictions, problem = _predictions(reference.get(step["id"]) or {"status": "skipped"}, rows, None)
+        predictions, problem = _predictions(
+            reference.get(step["id"]) or {"status": "skipped"}, rows, None
+        )
         if not problem:
             reference_values.append(metric.score(labels, predictions, features))
     thresholds = check["thresholds"]
     full = full_marks_tier(thresholds)
-    record = {"name": metric.name, "metric": check["metric"], "value": None, "values": values,
-              "threshold": full["at"], "higher_is_better": metric.higher_is_better,
-              "reference": statistics.median(reference_values) if reference_values else None, "rows": rows}
+    record = {
+        "name": metric.name,
+        "metric": check["metric"],
+        "value": None,
+        "values": values,
+        "threshold": full["at"],
+        "higher_is_better": metric.higher_is_better,
+        "reference": statistics.median(reference_values) if reference_values else None,
+        "rows": rows,
+    }
     if not values:
         message = f"{call} {problems[0]}." if problems else f"{call} was not run."
-        return CheckResult(check["id"], _name(check), "metric", "fail", 0.0, weight, message, check.get("hint", "")), record
+        return CheckResult(
+            check["id"], _name(check), "metric", "fail", 0.0, weight, message, check.get("hint", "")
+        ), record
     value = statistics.median(values)
     credit, tier = credit_for(value, thresholds, metric.higher_is_better)
     record.update(value=value, credit=credit)
     if credit >= 1:
-        return CheckResult(check["id"], _name(check), "metric", "pass", weight, weight, _metric_line(record, len(values))), record
+        return CheckResult(
+            check["id"],
+            _name(check),
+            "metric",
+            "pass",
+            weight,
+            weight,
+            _metric_line(record, len(values)),
+        ), record
     sign = "≥" if metric.higher_is_better else "≤"
     message = _metric_line(record, len(values)) + f"; full marks need {sign} {full['at']:g}"
     if record["reference"] is not None:
         message += f" (the reference solution reaches {record['reference']:.4g})"
-    message += f". This earns {credit:.0%} of the check" + (f" (tier {sign} {tier['at']:g})." if tier else ".")
+    message += f". This earns {credit:.0%} of the check" + (
+        f" (tier {sign} {tier['at']:g})." if tier else "."
+    )
     if problems:
         message += f" {len(problems)} of {len(mine)} runs failed: {problems[0]}."
-    return CheckResult(check["id"], _name(check), "metric", "fail", round(weight * credit, 4), weight, message,
-                       check.get("hint", "")), record
+    return CheckResult(
+        check["id"],
+        _name(check),
+        "metric",
+        "fail",
+        round(weight * credit, 4),
+        weight,
+        message,
+        check.get("hint", ""),
+    ), record
 
 
 def _metric_line(record: dict, runs: int) -> str:
-    spread = f" (median of {runs} runs: {', '.join(f'{v:.4g}' for v in record['values'])})" if runs > 1 else ""
+    spread = (
+        f" (median of {runs} runs: {', '.join(f'{v:.4g}' for v in record['values'])})"
+        if runs > 1
+        else ""
+    )
     return f"{record['name']} over {record['rows']} rows was {record['value']:.4g}{spread}"
 
 
@@ -177,7 +233,9 @@ def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, 
         return None, f"did not return within {timeout or 'its'} seconds"
     if outcome["status"] == "raised":
         exc = outcome.get("exception") or {}
-        return None, f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(": ")
+        return None, f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(
+            ": "
+        )
     if outcome["status"] != "ok":
         return None, outcome.get("message") or f"ended with status {outcome['status']}"
     value = outcome.get("value")
@@ -186,7 +244,10 @@ def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, 
     except (TypeError, ValueError):
         return None, f"returned {describe(value)}, not a list of numbers"
     if predictions.size != rows:
-        return None, f"returned {predictions.size} predictions; expected {rows}, one per held-out row"
+        return (
+            None,
+            f"returned {predictions.size} predictions; expected {rows}, one per held-out row",
+        )
     if not np.isfinite(predictions).all():
         return None, "returned predictions that contain NaN or infinity"
     return predictions, None
@@ -199,7 +260,9 @@ def _judge_file(package, relative: str | None) -> np.ndarray | None:
     return np.load(package.root / relative, allow_pickle=False)
 
 
-def judge_http(check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]) -> CheckResult:
+def judge_http(
+    check: dict, plan_steps: list[dict], learner: Observation, reference: dict[str, dict]
+) -> CheckResult:
     """Compare each response of the learner's server with the reference server's response."""
     weight = float(check.get("weight", 1))
     sid = f"{check['id']}#0"
@@ -209,11 +272,15 @@ def judge_http(check: dict, plan_steps: list[dict], learner: Observation, refere
     if actual["status"] != "ok":
         problem = compare({"status": "ok"}, actual, {})
         message = f"Your server could not be started or asked: {problem}."
-        return CheckResult(check["id"], _name(check), "http", "fail", 0.0, weight, message, check.get("hint", ""))
+        return CheckResult(
+            check["id"], _name(check), "http", "fail", 0.0, weight, message, check.get("hint", "")
+        )
     responses = actual.get("value") or []
     failures = []
     for index, request in enumerate(requests):
-        got = responses[index] if index < len(responses) else {"status": None, "error": "no response"}
+        got = (
+            responses[index] if index < len(responses) else {"status": None, "error": "no response"}
+        )
         problem = _response_problem(request, expected[index] if index < len(expected) else {}, got)
         if problem:
             failures.append((index, request, problem))
@@ -225,7 +292,16 @@ def judge_http(check: dict, plan_steps: list[dict], learner: Observation, refere
     if len(failures) > 1:
         message += f" ({len(failures)} of {len(requests)} requests failed.)"
     score = weight * (len(requests) - len(failures)) / len(requests)
-    return CheckResult(check["id"], _name(check), "http", "fail", round(score, 4), weight, message, check.get("hint", ""))
+    return CheckResult(
+        check["id"],
+        _name(check),
+        "http",
+        "fail",
+        round(score, 4),
+        weight,
+        message,
+        check.get("hint", ""),
+    )
 
 
 def _response_problem(request: dict, expected: dict, got: dict) -> str | None:
@@ -256,17 +332,32 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
     if learner.exit_reason == "timeout":
         problems.append("the run hit the time limit")
     if "max_seconds" in check:
-        spent = sum(float(s.get("seconds") or 0) for sid, s in learner.steps.items() if sid != LOAD_STEP)
+        spent = sum(
+            float(s.get("seconds") or 0) for sid, s in learner.steps.items() if sid != LOAD_STEP
+        )
         if spent > float(check["max_seconds"]):
-            problems.append(f"your functions took {spent:.2f} s in all; the limit is {check['max_seconds']} s")
+            problems.append(
+                f"your functions took {spent:.2f} s in all; the limit is {check['max_seconds']} s"
+            )
     if "max_memory_mb" in check and learner.peak_memory_bytes:
         used = learner.peak_memory_bytes / 2**20
         if used > float(check["max_memory_mb"]):
-            problems.append(f"peak memory was {used:.0f} MB; the limit is {check['max_memory_mb']} MB")
+            problems.append(
+                f"peak memory was {used:.0f} MB; the limit is {check['max_memory_mb']} MB"
+            )
     if learner.exit_reason == "memory":
         problems.append("the run was stopped for using too much memory")
     if problems:
-        return CheckResult(check["id"], _name(check), "resource", "fail", 0.0, weight, "; ".join(problems).capitalize() + ".", check.get("hint", ""))
+        return CheckResult(
+            check["id"],
+            _name(check),
+            "resource",
+            "fail",
+            0.0,
+            weight,
+            "; ".join(problems).capitalize() + ".",
+            check.get("hint", ""),
+        )
     return CheckResult(check["id"], _name(check), "resource", "pass", weight, weight)
 
 
@@ -274,7 +365,16 @@ def judge_static_check(check: dict, sources: dict[str, str]) -> CheckResult:
     weight = float(check.get("weight", 1))
     score, message = judge_static(check, sources)
     status = "pass" if score >= 1 else "fail"
-    return CheckResult(check["id"], _name(check), "static", status, weight * score, weight, message, "" if status == "pass" else check.get("hint", ""))
+    return CheckResult(
+        check["id"],
+        _name(check),
+        "static",
+        status,
+        weight * score,
+        weight,
+        message,
+        "" if status == "pass" else check.get("hint", ""),
+    )
 
 
 def _name(check: dict) -> str:
@@ -282,7 +382,15 @@ def _name(check: dict) -> str:
 
 
 def _platform_error(check: dict, why: str) -> CheckResult:
-    return CheckResult(check["id"], _name(check), check["kind"], "error", 0.0, float(check.get("weight", 1)), f"Grader problem: {why}. This is our fault; the attempt is kept.")
+    return CheckResult(
+        check["id"],
+        _name(check),
+        check["kind"],
+        "error",
+        0.0,
+        float(check.get("weight", 1)),
+        f"Grader problem: {why}. This is our fault; the attempt is kept.",
+    )
 
 
 def _missing_reason(learner: Observation) -> str:
@@ -313,7 +421,11 @@ def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
         if isinstance(x, bool) or not isinstance(x, (int, float)):
             continue
         for key, value in record.items():
-            if key in {"step", "epoch"} or isinstance(value, bool) or not isinstance(value, (int, float)):
+            if (
+                key in {"step", "epoch"}
+                or isinstance(value, bool)
+                or not isinstance(value, (int, float))
+            ):
                 continue
             run = runs.setdefault(key, 1)
             name = key if run == 1 else f"{key} (run {run})"
@@ -324,8 +436,16 @@ def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
     return curves
 
 
-def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation, reference: dict[str, dict],
-          seed: int, limits: dict) -> dict:
+def judge(
+    *,
+    package,
+    plan: dict,
+    sources: dict[str, str],
+    learner: Observation,
+    reference: dict[str, dict],
+    seed: int,
+    limits: dict,
+) -> dict:
     checks: list[CheckResult] = []
     metrics: dict[str, dict] = {}
     for check in package.checks:
@@ -343,7 +463,9 @@ def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation,
         elif kind == "http":
             checks.append(judge_http(check, plan["steps"], learner, reference))
         else:
-            checks.append(_platform_error(check, f"check kind '{kind}' is not supported by this grader"))
+            checks.append(
+                _platform_error(check, f"check kind '{kind}' is not supported by this grader")
+            )
     total = sum(c.max_score for c in checks) or 1.0
     score = round(sum(c.score for c in checks) / total, 4)
     platform_fault = any(c.status == "error" for c in checks)
@@ -356,7 +478,9 @@ def judge(*, package, plan: dict, sources: dict[str, str], learner: Observation,
     message = ""
     if learner.exit_reason in EXIT_MESSAGES:
         message = EXIT_MESSAGES[learner.exit_reason].format(
-            wall=limits.get("wall_seconds", 0), memory=limits.get("memory_mb", 0), code=learner.exit_code
+            wall=limits.get("wall_seconds", 0),
+            memory=limits.get("memory_mb", 0),
+            code=learner.exit_code,
         )
     return {
         "version": RESULT_VERSION,

@@ -34,7 +34,9 @@ def load_module(*names):
 def exchange(app_ref, requests, timeout=5.0):
     module_name, _, attribute = app_ref.partition(":")
     app = getattr(importlib.import_module(module_name), attribute or "app")
-    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
+    server = make_server(
+        "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -54,7 +56,9 @@ def _send(base, request, timeout):
     elif "body" in request:
         body = request["body"].encode()
         headers["Content-Type"] = request.get("content_type", "text/plain")
-    req = urllib.request.Request(base + request["path"], data=body, method=request.get("method", "GET"), headers=headers)
+    req = urllib.request.Request(
+        base + request["path"], data=body, method=request.get("method", "GET"), headers=headers
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
             return _answer(response.status, response.read())

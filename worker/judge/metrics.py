@@ -26,19 +26,29 @@ def _rmse(y, p, _x):
 
 METRICS: dict[str, Metric] = {
     "accuracy": Metric("accuracy", True, True, lambda y, p, _x: float(skm.accuracy_score(y, p))),
-    "f1_macro": Metric("F1 (macro)", True, True, lambda y, p, _x: float(skm.f1_score(y, p, average="macro"))),
+    "f1_macro": Metric(
+        "F1 (macro)", True, True, lambda y, p, _x: float(skm.f1_score(y, p, average="macro"))
+    ),
     "mcc": Metric("MCC", True, True, lambda y, p, _x: float(skm.matthews_corrcoef(y, p))),
     "rmse": Metric("RMSE", False, True, _rmse),
     "mae": Metric("MAE", False, True, lambda y, p, _x: float(skm.mean_absolute_error(y, p))),
     "r2": Metric("R²", True, True, lambda y, p, _x: float(skm.r2_score(y, p))),
-    "adjusted_rand": Metric("adjusted Rand index", True, True, lambda y, p, _x: float(skm.adjusted_rand_score(y, p))),
-    "silhouette": Metric("silhouette", True, False, lambda _y, p, x: float(skm.silhouette_score(x, p))),
+    "adjusted_rand": Metric(
+        "adjusted Rand index", True, True, lambda y, p, _x: float(skm.adjusted_rand_score(y, p))
+    ),
+    "silhouette": Metric(
+        "silhouette", True, False, lambda _y, p, x: float(skm.silhouette_score(x, p))
+    ),
 }
 
 
-def credit_for(value: float, thresholds: list[dict], higher_is_better: bool) -> tuple[float, dict | None]:
+def credit_for(
+    value: float, thresholds: list[dict], higher_is_better: bool
+) -> tuple[float, dict | None]:
     """The best tier reached: (credit 0–1, that tier). Tiers are {at, credit}, any order."""
-    reached = [t for t in thresholds if (value >= t["at"] if higher_is_better else value <= t["at"])]
+    reached = [
+        t for t in thresholds if (value >= t["at"] if higher_is_better else value <= t["at"])
+    ]
     if not reached:
         return 0.0, None
     best = max(reached, key=lambda t: t["credit"])

@@ -12,10 +12,14 @@ def imported_modules(tree: ast.AST) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in {
-            "__import__", "import_module"
-        }:
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        elif isinstance(node, ast.Call) and getattr(
+            node.func, "id", getattr(node.func, "attr", "")
+        ) in {"__import__", "import_module"}:
+            if (
+                node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 names.add(node.args[0].value)
     return names
 
@@ -50,7 +54,11 @@ def called_names(tree: ast.AST) -> dict[str, str]:
             if isinstance(cur, ast.Name):
                 parts.append(cur.id)
                 written = ".".join(reversed(parts))
-                resolved = ".".join([aliases[cur.id], *reversed(parts[:-1])]) if cur.id in aliases else written
+                resolved = (
+                    ".".join([aliases[cur.id], *reversed(parts[:-1])])
+                    if cur.id in aliases
+                    else written
+                )
                 found[written] = found[resolved] = resolved
     return found
 
@@ -60,7 +68,13 @@ def defined_names(tree: ast.AST) -> set[str]:
         node.name
         for node in ast.walk(tree)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-    } | {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    } | {
+        t.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
 
 
 def _matches(module: str, banned: str) -> bool:
@@ -77,7 +91,10 @@ def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
         try:
             trees[name] = ast.parse(text, filename=name)
         except SyntaxError as exc:
-            return 0.0, f"{name} line {exc.lineno}: syntax error ({exc.msg}); fix it so the code can be read."
+            return (
+                0.0,
+                f"{name} line {exc.lineno}: syntax error ({exc.msg}); fix it so the code can be read.",
+            )
     imports = set().union(*(imported_modules(t) for t in trees.values())) if trees else set()
     calls: dict[str, str] = {}
     for tree in trees.values():
@@ -95,7 +112,13 @@ def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
             problems.append(f"does not define {name}")
     reported: set[str] = set()
     for banned in check.get("forbid_calls", []):
-        hits = sorted({calls[c] for c in calls if c == banned or c.endswith("." + banned.split(".")[-1]) and banned in c})
+        hits = sorted(
+            {
+                calls[c]
+                for c in calls
+                if c == banned or c.endswith("." + banned.split(".")[-1]) and banned in c
+            }
+        )
         if hits and not reported & set(hits):
             reported.update(hits)
             problems.append(f"uses {hits[0]}, which this exercise forbids")

@@ -6,52 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('courses', '0004_submission_retry'),
+        ("courses", "0004_submission_retry"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RegradeBatch',
+            name="RegradeBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('package_hash', models.CharField(help_text='The package version the batch grades against', max_length=64)),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('finished', 'Finished')], default='pending', max_length=16)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('changed', models.PositiveIntegerField(default=0, help_text='Entries whose status or score changed')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('exercise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='regrade_batches', to='courses.exercise')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "package_hash",
+                    models.CharField(
+                        help_text="The package version the batch grades against", max_length=64
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("finished", "Finished"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("done", models.PositiveIntegerField(default=0)),
+                (
+                    "changed",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Entries whose status or score changed"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "exercise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="regrade_batches",
+                        to="courses.exercise",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'regrade batches',
-                'ordering': ['-created_at'],
+                "verbose_name_plural": "regrade batches",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='RegradeEntry',
+            name="RegradeEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('previous_status', models.CharField(max_length=16)),
-                ('previous_score', models.FloatField(blank=True, null=True)),
-                ('previous_result', models.JSONField(blank=True, null=True)),
-                ('previous_package_hash', models.CharField(blank=True, max_length=64)),
-                ('new_status', models.CharField(blank=True, max_length=16)),
-                ('new_score', models.FloatField(blank=True, null=True)),
-                ('regraded_at', models.DateTimeField(blank=True, null=True)),
-                ('problem', models.TextField(blank=True, help_text='Why this entry could not be regraded, if it could not')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='worker.regradebatch')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='regrades', to='courses.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("previous_status", models.CharField(max_length=16)),
+                ("previous_score", models.FloatField(blank=True, null=True)),
+                ("previous_result", models.JSONField(blank=True, null=True)),
+                ("previous_package_hash", models.CharField(blank=True, max_length=64)),
+                ("new_status", models.CharField(blank=True, max_length=16)),
+                ("new_score", models.FloatField(blank=True, null=True)),
+                ("regraded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "problem",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why this entry could not be regraded, if it could not",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="worker.regradebatch",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="regrades",
+                        to="courses.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
-                'constraints': [models.UniqueConstraint(fields=('batch', 'submission'), name='one_entry_per_submission_per_batch')],
+                "ordering": ["pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("batch", "submission"), name="one_entry_per_submission_per_batch"
+                    )
+                ],
             },
         ),
     ]

@@ -1,7 +1,6 @@
 """Correlated data sets for covariance-eigenvectors. Runs in the worker only."""
 
 
-
 def _dataset(rng, n, d):
     mixing = rng.normal(size=(d, d)) * rng.uniform(0.3, 3.0, size=d)
     return rng.normal(size=(n, d)) @ mixing + rng.uniform(-5, 5, size=d)
@@ -12,4 +11,6 @@ def datasets(rng):
 
 
 def datasets_with_k(rng):
-    return [{"args": [_dataset(rng, n, d), k]} for n, d, k in [(100, 4, 2), (300, 6, 3), (40, 3, 3)]]
+    return [
+        {"args": [_dataset(rng, n, d), k]} for n, d, k in [(100, 4, 2), (300, 6, 3), (40, 3, 3)]
+    ]

@@ -27,9 +27,12 @@ def short_fits(rng):
 
 def numeric_mse_gradient(X, y, w, b, eps=1e-6):
     """Central differences of the loss: an expectation independent of any solution's algebra."""
+
     def loss(w_, b_):
         return float(np.mean((X @ w_ + b_ - y) ** 2))
 
-    dw = np.array([(loss(w + eps * e, b) - loss(w - eps * e, b)) / (2 * eps) for e in np.eye(len(w))])
+    dw = np.array(
+        [(loss(w + eps * e, b) - loss(w - eps * e, b)) / (2 * eps) for e in np.eye(len(w))]
+    )
     db = (loss(w, b + eps) - loss(w, b - eps)) / (2 * eps)
     return (dw, db)

@@ -19,9 +19,19 @@ def houses(rng, n):
     distance = rng.gamma(2.0, 5.0, n)
     school = np.clip(rng.normal(6, 2, n), 1, 10)
     crime = np.clip(rng.gamma(1.5, 0.02, n), 0, 0.3)
-    price = (2.4 * area + 9 * rooms - 0.6 * age - 4.5 * distance + 14 * school - 300 * crime + 80
-             + rng.normal(0, 25, n))  # thousands
-    return np.column_stack([area, rooms, age, distance, school, crime]).astype(np.float64), price.round(1)
+    price = (
+        2.4 * area
+        + 9 * rooms
+        - 0.6 * age
+        - 4.5 * distance
+        + 14 * school
+        - 300 * crime
+        + 80
+        + rng.normal(0, 25, n)
+    )  # thousands
+    return np.column_stack([area, rooms, age, distance, school, crime]).astype(
+        np.float64
+    ), price.round(1)
 
 
 def main():

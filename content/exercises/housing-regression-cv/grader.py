@@ -3,7 +3,9 @@
 import importlib.util
 from pathlib import Path
 
-_spec = importlib.util.spec_from_file_location("housing_generate", Path(__file__).with_name("generate.py"))
+_spec = importlib.util.spec_from_file_location(
+    "housing_generate", Path(__file__).with_name("generate.py")
+)
 _generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_generate)
 

@@ -22,13 +22,17 @@ def customers(rng, per_segment=125):
     rows, labels = [], []
     for label, (visits, basket, recency, online) in enumerate(SEGMENTS.values()):
         n = per_segment
-        rows.append(np.column_stack([
-            rng.lognormal(np.log(1500), 0.6, n),
-            np.clip(rng.normal(visits, visits * 0.25, n), 0.1, None),
-            np.clip(rng.normal(basket, basket * 0.2, n), 1, None),
-            np.clip(rng.normal(recency, recency * 0.3 + 3, n), 0, 365),
-            np.clip(rng.normal(online, 0.08, n), 0, 1),
-        ]))
+        rows.append(
+            np.column_stack(
+                [
+                    rng.lognormal(np.log(1500), 0.6, n),
+                    np.clip(rng.normal(visits, visits * 0.25, n), 0.1, None),
+                    np.clip(rng.normal(basket, basket * 0.2, n), 1, None),
+                    np.clip(rng.normal(recency, recency * 0.3 + 3, n), 0, 365),
+                    np.clip(rng.normal(online, 0.08, n), 0, 1),
+                ]
+            )
+        )
         labels.append(np.full(n, label))
     X, y = np.vstack(rows), np.concatenate(labels)
     order = rng.permutation(len(y))

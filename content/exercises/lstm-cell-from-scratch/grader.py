@@ -5,7 +5,10 @@ import numpy as np
 
 def _weights(rng, n_in, hidden):
     scale = 1 / np.sqrt(hidden)
-    return [rng.uniform(-scale, scale, shape) for shape in [(4 * hidden, n_in), (4 * hidden, hidden), (4 * hidden,), (4 * hidden,)]]
+    return [
+        rng.uniform(-scale, scale, shape)
+        for shape in [(4 * hidden, n_in), (4 * hidden, hidden), (4 * hidden,), (4 * hidden,)]
+    ]
 
 
 def single_steps(rng):

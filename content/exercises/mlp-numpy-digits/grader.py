@@ -4,18 +4,27 @@ import numpy as np
 
 
 def _params(rng, d, h, c):
-    return {"W1": rng.normal(0, 0.5, (d, h)), "b1": rng.normal(0, 0.1, h),
-            "W2": rng.normal(0, 0.5, (h, c)), "b2": rng.normal(0, 0.1, c)}
+    return {
+        "W1": rng.normal(0, 0.5, (d, h)),
+        "b1": rng.normal(0, 0.1, h),
+        "W2": rng.normal(0, 0.5, (h, c)),
+        "b2": rng.normal(0, 0.1, c),
+    }
 
 
 def small_networks(rng):
-    return [{"args": [_params(rng, d, h, c), rng.normal(size=(n, d))]} for n, d, h, c in [(4, 3, 5, 2), (7, 8, 6, 10), (1, 4, 3, 3)]]
+    return [
+        {"args": [_params(rng, d, h, c), rng.normal(size=(n, d))]}
+        for n, d, h, c in [(4, 3, 5, 2), (7, 8, 6, 10), (1, 4, 3, 3)]
+    ]
 
 
 def small_batches(rng):
     cases = []
     for n, d, h, c in [(6, 4, 5, 3), (10, 8, 6, 10)]:
-        cases.append({"args": [_params(rng, d, h, c), rng.normal(size=(n, d)), rng.integers(0, c, n)]})
+        cases.append(
+            {"args": [_params(rng, d, h, c), rng.normal(size=(n, d)), rng.integers(0, c, n)]}
+        )
     return cases
 
 

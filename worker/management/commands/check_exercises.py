@@ -24,8 +24,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*", help="only these exercises")
-        parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                            help="sandbox runs at a time (default: 2, or 1 on a single CPU)")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(2, os.cpu_count() or 1),
+            help="sandbox runs at a time (default: 2, or 1 on a single CPU)",
+        )
 
     def handle(self, *args, slugs, jobs, **options):
         self.jobs = max(1, jobs)
@@ -66,13 +70,17 @@ class Command(BaseCommand):
         candidates = [("reference", dict(package.reference)), ("starter", dict(package.starter))]
         candidates += [(f"wrong/{name}", files) for name, files, _ in package.wrong_solutions()]
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            results = list(pool.map(lambda c: grade_prepared(prepared, c[1], labels=labels)[0], candidates))
+            results = list(
+                pool.map(lambda c: grade_prepared(prepared, c[1], labels=labels)[0], candidates)
+            )
         reference, starter, wrong = results[0], results[1], results[2:]
         if reference["score"] == 1.0 and reference["status"] == "pass":
             tally["references"] += 1
             self.stdout.write(f"ok   {package.slug}: reference scores 1.0")
         else:
-            misses.append(f"MISS {package.slug}: reference scored {reference['score']}: {_failing(reference)}")
+            misses.append(
+                f"MISS {package.slug}: reference scored {reference['score']}: {_failing(reference)}"
+            )
         if starter["status"] != "pass":
             tally["starters"] += 1
             self.stdout.write(f"ok   {package.slug}: starter does not pass ({starter['score']})")
@@ -83,11 +91,17 @@ class Command(BaseCommand):
             if set(targets) <= set(failed) and result["status"] != "pass":
                 tally["wrong"] += 1
                 said = failed[targets[0]]["message"]
-                self.stdout.write(f"ok   {package.slug}: wrong/{name} fails {', '.join(targets)}: {said[:160]}")
+                self.stdout.write(
+                    f"ok   {package.slug}: wrong/{name} fails {', '.join(targets)}: {said[:160]}"
+                )
             else:
-                misses.append(f"MISS {package.slug}: wrong/{name} should fail {targets}, failed {sorted(failed)}")
+                misses.append(
+                    f"MISS {package.slug}: wrong/{name} should fail {targets}, failed {sorted(failed)}"
+                )
         return misses
 
 
 def _failing(result: dict) -> str:
-    return "; ".join(f"{c['id']}: {c['message']}" for c in result["checks"] if c["status"] != "pass")
+    return "; ".join(
+        f"{c['id']}: {c['message']}" for c in result["checks"] if c["status"] != "pass"
+    )

@@ -7,7 +7,9 @@ from worker.regrade import regrade_batch_create, regrade_batch_run
 
 
 class Command(BaseCommand):
-    help = "Regrade all finished submissions of EXERCISE; each keeps its previous result in the batch."
+    help = (
+        "Regrade all finished submissions of EXERCISE; each keeps its previous result in the batch."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("exercise", help="the exercise slug")
@@ -22,8 +24,12 @@ class Command(BaseCommand):
         def progress(entry):
             batch.refresh_from_db(fields=["done"])
             before = f"{entry.previous_status} {entry.previous_score}"
-            after = f"{entry.new_status} {entry.new_score}" + (f" ({entry.problem})" if entry.problem else "")
-            self.stdout.write(f"[{batch.done}/{batch.total}] submission {entry.submission_id}: {before} → {after}")
+            after = f"{entry.new_status} {entry.new_score}" + (
+                f" ({entry.problem})" if entry.problem else ""
+            )
+            self.stdout.write(
+                f"[{batch.done}/{batch.total}] submission {entry.submission_id}: {before} → {after}"
+            )
 
         regrade_batch_run(batch, on_progress=progress)
         batch.refresh_from_db()

@@ -13,7 +13,12 @@ def kmeans(points, k, iterations=100):
     centroids = np.array(centroids)
     for _ in range(iterations):
         labels = ((points[:, None] - centroids[None]) ** 2).sum(axis=2).argmin(axis=1)
-        updated = np.array([points[labels == j].mean(axis=0) if (labels == j).any() else centroids[j] for j in range(k)])
+        updated = np.array(
+            [
+                points[labels == j].mean(axis=0) if (labels == j).any() else centroids[j]
+                for j in range(k)
+            ]
+        )
         if np.allclose(updated, centroids):
             break
         centroids = updated
@@ -38,7 +43,9 @@ def fit():
     body = request.get_json(silent=True) or {}
     points, k = _points(body), body.get("k")
     if points is None or not isinstance(k, int) or not 1 <= k <= len(points):
-        return jsonify(error="send {'points': [[x, y, ...], ...], 'k': n} with 1 <= k <= len(points)"), 400
+        return jsonify(
+            error="send {'points': [[x, y, ...], ...], 'k': n} with 1 <= k <= len(points)"
+        ), 400
     model["centroids"] = kmeans(points, k)
     return jsonify(centroids=model["centroids"].tolist())
 
@@ -49,6 +56,8 @@ def predict():
         return jsonify(error="no model yet: POST /fit first"), 409
     points = _points(request.get_json(silent=True) or {})
     if points is None or points.shape[1] != model["centroids"].shape[1]:
-        return jsonify(error="send {'points': [[...], ...]} with as many features as the fitted data"), 400
+        return jsonify(
+            error="send {'points': [[...], ...]} with as many features as the fitted data"
+        ), 400
     labels = ((points[:, None] - model["centroids"][None]) ** 2).sum(axis=2).argmin(axis=1)
     return jsonify(labels=labels.tolist())

@@ -24,7 +24,11 @@ def cell(x, h, c, W_ih, W_hh, b_ih, b_hh):
 
 
 def sequence(xs, h0, c0, W_ih, W_hh, b_ih, b_hh):
-    module = _load(torch.nn.LSTM(xs.shape[2], h0.shape[1]).double(), W_ih, W_hh, b_ih, b_hh, suffix="_l0")
+    module = _load(
+        torch.nn.LSTM(xs.shape[2], h0.shape[1]).double(), W_ih, W_hh, b_ih, b_hh, suffix="_l0"
+    )
     with torch.no_grad():
-        outputs, (h_n, c_n) = module(torch.from_numpy(xs), (torch.from_numpy(h0)[None], torch.from_numpy(c0)[None]))
+        outputs, (h_n, c_n) = module(
+            torch.from_numpy(xs), (torch.from_numpy(h0)[None], torch.from_numpy(c0)[None])
+        )
     return outputs.numpy(), (h_n[0].numpy(), c_n[0].numpy())

@@ -4,8 +4,10 @@ import report
 
 def init_params(n_in, n_hidden, n_out, rng):
     return {
-        "W1": rng.normal(0, np.sqrt(2 / n_in), (n_in, n_hidden)), "b1": np.zeros(n_hidden),
-        "W2": rng.normal(0, np.sqrt(1 / n_hidden), (n_hidden, n_out)), "b2": np.zeros(n_out),
+        "W1": rng.normal(0, np.sqrt(2 / n_in), (n_in, n_hidden)),
+        "b1": np.zeros(n_hidden),
+        "W2": rng.normal(0, np.sqrt(1 / n_hidden), (n_hidden, n_out)),
+        "b2": np.zeros(n_out),
     }
 
 
@@ -31,7 +33,12 @@ def gradients(params, X, y):
     delta2[np.arange(n), y] -= 1
     delta2 /= n
     delta1 = (delta2 @ params["W2"].T) * (h > 0)
-    return {"W1": X.T @ delta1, "b1": delta1.sum(axis=0), "W2": h.T @ delta2, "b2": delta2.sum(axis=0)}
+    return {
+        "W1": X.T @ delta1,
+        "b1": delta1.sum(axis=0),
+        "W2": h.T @ delta2,
+        "b2": delta2.sum(axis=0),
+    }
 
 
 def train_and_predict(X_train, y_train, X_test, epochs=15, lr=0.3, batch=32):
@@ -41,7 +48,7 @@ def train_and_predict(X_train, y_train, X_test, epochs=15, lr=0.3, batch=32):
     for epoch in range(epochs):
         order = rng.permutation(len(y_train))
         for start in range(0, len(order), batch):
-            rows = order[start:start + batch]
+            rows = order[start : start + batch]
             for name, grad in gradients(params, X_train[rows], y_train[rows]).items():
                 params[name] -= lr * grad
         report.log(epoch=epoch + 1, loss=loss(params, X_train, y_train))
