@@ -13,14 +13,14 @@ from .forms import DeleteAccountForm, ProfileForm, SignUpForm
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("courses:dashboard")
+        return redirect("learning:dashboard")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         target = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-        return redirect(target if safe and target else "courses:catalog")
+        return redirect(target if safe and target else "curriculum:catalog")
     return render(request, "accounts/signup.html", {"form": form})
 
 
@@ -52,5 +52,5 @@ def delete_account(request):
         services.user_delete(user=request.user)
         logout(request)
         messages.success(request, "Your account and all its data were deleted.")
-        return redirect("courses:catalog")
+        return redirect("curriculum:catalog")
     return render(request, "accounts/delete.html", {"form": form})

@@ -59,7 +59,7 @@ def ensure_database(url: str) -> None:
 def seed(env: dict[str, str], count: int) -> None:
     run([PYTHON, "manage.py", "migrate", "-v0"], env, 300)
     run([PYTHON, "manage.py", "import_content", "-v0"], env, 300)
-    print(run([PYTHON, "-m", "bench.seed_paths", str(count)], env, 600).strip())
+    print(run([PYTHON, "-m", "tests.synthetic_paths", str(count)], env, 600).strip())
 
 
 def wait_until_up(url: str, deadline: float) -> None:

@@ -43,8 +43,14 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_htmx",
     "template_partials",
+    # Domain apps, lowest layer first (the order import-linter checks, docs/architecture.md).
     "accounts",
-    "courses",
+    "notifications",
+    "curriculum",
+    "submissions",
+    "learning",
+    "mentoring",
+    "api",
     "worker",
 ]
 
@@ -91,9 +97,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Answers object permissions only (who besides the owner may open an attempt).
+    "mentoring.access.MentorAccessBackend",
+]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "courses:catalog"
-LOGOUT_REDIRECT_URL = "courses:catalog"
+LOGIN_REDIRECT_URL = "curriculum:catalog"
+LOGOUT_REDIRECT_URL = "curriculum:catalog"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,10 +8,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+WEB_APPS = (
+    "accounts",
+    "notifications",
+    "curriculum",
+    "submissions",
+    "learning",
+    "mentoring",
+    "api",
+)
 FORBIDDEN = {
-    "sandbox": {"django", "config", "accounts", "courses", "worker", "rest_framework", "celery"},
-    "courses": {"sandbox", "worker"},
-    "accounts": {"courses", "sandbox", "worker"},
+    "sandbox": {"django", "config", "worker", "rest_framework", "celery", *WEB_APPS},
+    **{app: {"sandbox", "worker"} for app in WEB_APPS},
+    "accounts": {"sandbox", "worker", *WEB_APPS} - {"accounts"},
 }
 
 

@@ -77,83 +77,83 @@ MATRIX: dict[str, Entry] = {
     "api:submit": Entry(API_POST_ONLY, ex, post=True),
     "api:submission": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     # browsing
-    "courses:catalog": Entry(PUBLIC),
-    "courses:resources": Entry(PUBLIC),
-    "courses:glossary": Entry(PUBLIC),
-    "courses:path": Entry(PUBLIC, path_slug),
-    "courses:path-print": Entry(PUBLIC, path_slug),
-    "courses:skill-tree": Entry(PUBLIC, path_slug),
-    "courses:unit": Entry(PUBLIC, lambda w: {"slug": w.path.slug, "number": 1}),
-    "courses:exercise": Entry(PUBLIC, ex),
-    "courses:healthz": Entry(PUBLIC),
+    "curriculum:catalog": Entry(PUBLIC),
+    "curriculum:resources": Entry(PUBLIC),
+    "curriculum:glossary": Entry(PUBLIC),
+    "curriculum:path": Entry(PUBLIC, path_slug),
+    "curriculum:path-print": Entry(PUBLIC, path_slug),
+    "curriculum:skill-tree": Entry(PUBLIC, path_slug),
+    "curriculum:unit": Entry(PUBLIC, lambda w: {"slug": w.path.slug, "number": 1}),
+    "submissions:exercise": Entry(PUBLIC, ex),
+    "healthz": Entry(PUBLIC),
     # the learner's own things
-    "courses:dashboard": Entry(SIGNED_IN),
-    "courses:enroll": Entry(SIGNED_IN, path_slug, post=True),
+    "learning:dashboard": Entry(SIGNED_IN),
+    "learning:enroll": Entry(SIGNED_IN, path_slug, post=True),
     # nobody in the world is enrolled: the schedule page sends them to enroll first
-    "courses:schedule": Entry(_row(LOGIN, 302, 302, 302, 302, 302), path_slug, post=True),
-    "courses:leave": Entry(POST_ONLY, path_slug, post=True),
-    "courses:progress-tick": Entry(POST_ONLY, post=True),
-    "courses:draft-save": Entry(POST_ONLY, ex, post=True),
-    "courses:upload": Entry(POST_ONLY, ex, post=True),
-    "courses:submit": Entry(POST_ONLY, ex, post=True),
-    "courses:attempts": Entry(SIGNED_IN, ex),
-    "courses:notifications": Entry(SIGNED_IN),
-    "courses:notifications-read": Entry(POST_ONLY, post=True),
-    "courses:submission": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
-    "courses:submission-status": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
-    "courses:attempt-diff": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
-    "courses:review-request": Entry(OWNER_ONLY, lambda w: {"pk": w.submission.pk}, post=True),
+    "learning:schedule": Entry(_row(LOGIN, 302, 302, 302, 302, 302), path_slug, post=True),
+    "learning:leave": Entry(POST_ONLY, path_slug, post=True),
+    "learning:progress-tick": Entry(POST_ONLY, post=True),
+    "submissions:draft-save": Entry(POST_ONLY, ex, post=True),
+    "submissions:upload": Entry(POST_ONLY, ex, post=True),
+    "submissions:submit": Entry(POST_ONLY, ex, post=True),
+    "submissions:attempts": Entry(SIGNED_IN, ex),
+    "notifications:list": Entry(SIGNED_IN),
+    "notifications:read": Entry(POST_ONLY, post=True),
+    "submissions:submission": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "submissions:submission-status": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "submissions:attempt-diff": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "mentoring:review-request": Entry(OWNER_ONLY, lambda w: {"pk": w.submission.pk}, post=True),
     # mentoring
-    "courses:mentor-queue": Entry(MENTORS),
-    "courses:comment-bank": Entry(MENTORS, ex, post=True, post_as="bob"),
-    "courses:review-thread": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.request.pk}),
-    "courses:review-claim": Entry(
+    "mentoring:mentor-queue": Entry(MENTORS),
+    "mentoring:comment-bank": Entry(MENTORS, ex, post=True, post_as="bob"),
+    "mentoring:review-thread": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.request.pk}),
+    "mentoring:review-claim": Entry(
         _row(LOGIN, 403, 403, 405, 405, 405),
         lambda w: {"pk": w.request.pk},
         post=True,
         post_as="bob",
     ),
-    "courses:review-release": Entry(
+    "mentoring:review-release": Entry(
         _row(LOGIN, 403, 403, 405, 405, 405),
         lambda w: {"pk": w.request.pk},
         post=True,
         post_as="bob",
     ),
-    "courses:review-comment": Entry(
+    "mentoring:review-comment": Entry(
         _row(LOGIN, 403, 403, 405, 405, 405),
         lambda w: {"pk": w.request.pk},
         post=True,
         post_as="bob",
     ),
-    "courses:review-verdict": Entry(
+    "mentoring:review-verdict": Entry(
         _row(LOGIN, 403, 403, 405, 405, 405),
         lambda w: {"pk": w.request.pk},
         post=True,
         post_as="bob",
     ),
-    "courses:comment-reply": Entry(POST_ONLY, lambda w: {"pk": w.comment.pk}, post=True),
+    "mentoring:comment-reply": Entry(POST_ONLY, lambda w: {"pk": w.comment.pk}, post=True),
     # cohorts, gradebook, analytics, content
-    "courses:cohorts": Entry(MENTORS),
-    "courses:cohort-create": Entry(ADMINS, post=True, post_as="ada"),
-    "courses:cohort": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
-    "courses:cohort-invite": Entry(
+    "mentoring:cohorts": Entry(MENTORS),
+    "mentoring:cohort-create": Entry(ADMINS, post=True, post_as="ada"),
+    "mentoring:cohort": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
+    "mentoring:cohort-invite": Entry(
         _row(LOGIN, 403, 403, 403, 403, 200),
         lambda w: {"pk": w.cohort.pk},
         post=True,
         post_as="ada",
     ),
-    "courses:cohort-gradebook": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
-    "courses:cohort-join": Entry(
+    "mentoring:cohort-gradebook": Entry(COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
+    "mentoring:cohort-join": Entry(
         SIGNED_IN, lambda w: {"token": w.invite.token}, post=True, post_as="charlie"
     ),
-    "courses:path-gradebook": Entry(ADMINS, path_slug),
-    "courses:learner-report": Entry(COHORT_MENTOR, lambda w: {"pk": w.alice.pk}),
-    "courses:analytics": Entry(ADMINS),
-    "courses:content-ops": Entry(ADMINS),
-    "courses:exercise-check-run": Entry(
+    "mentoring:path-gradebook": Entry(ADMINS, path_slug),
+    "mentoring:learner-report": Entry(COHORT_MENTOR, lambda w: {"pk": w.alice.pk}),
+    "mentoring:analytics": Entry(ADMINS),
+    "curriculum:content-ops": Entry(ADMINS),
+    "curriculum:exercise-check-run": Entry(
         _row(LOGIN, 403, 403, 403, 403, 405), ex, post=True, post_as="ada"
     ),
-    "courses:exercise-check": Entry(ADMINS, lambda w: {"pk": w.check.pk}),
+    "curriculum:exercise-check": Entry(ADMINS, lambda w: {"pk": w.check.pk}),
 }
 
 
@@ -197,10 +197,10 @@ class World:
 
 @pytest.fixture
 def world(db, alice, bob, charlie, admin_user, matmul, django_user_model):
-    from courses import mentor_reviews
-    from courses.models import Cohort, CohortInvite, ExerciseCheck
-    from tests.courses.learner_factories import make_path
-    from tests.courses.mentor_factories import request_review
+    from curriculum.models import ExerciseCheck
+    from mentoring import reviews as mentor_reviews
+    from mentoring.models import Cohort, CohortInvite
+    from tests.factories import make_path, request_review
 
     dora = django_user_model.objects.create_user(
         "dora", "dora@example.com", "pw-dora-12345", role="mentor"
@@ -276,10 +276,10 @@ def test_the_mentor_outside_the_cohort_cannot_act_on_its_review(world):
     """The GET rows show the pages; here the actions: a 404, and nothing changes."""
     client = client_for(world, "dora")
     for name in (
-        "courses:review-claim",
-        "courses:review-release",
-        "courses:review-comment",
-        "courses:review-verdict",
+        "mentoring:review-claim",
+        "mentoring:review-release",
+        "mentoring:review-comment",
+        "mentoring:review-verdict",
     ):
         assert (
             client.post(
@@ -287,19 +287,19 @@ def test_the_mentor_outside_the_cohort_cannot_act_on_its_review(world):
             ).status_code
             == 404
         )
-    reply = client.post(reverse("courses:comment-reply", args=[world.comment.pk]), {"body": "hi"})
+    reply = client.post(reverse("mentoring:comment-reply", args=[world.comment.pk]), {"body": "hi"})
     assert reply.status_code == 404
     assert world.comment.replies.count() == 0
 
 
 def test_another_learner_cannot_reply_in_alices_thread(world):
     response = client_for(world, "charlie").post(
-        reverse("courses:comment-reply", args=[world.comment.pk]), {"body": "hi"}
+        reverse("mentoring:comment-reply", args=[world.comment.pk]), {"body": "hi"}
     )
     assert response.status_code == 404
 
 
-ADMIN_ARGS = {"app_label": "courses", "object_id": "1", "content_type_id": "1", "url": "x"}
+ADMIN_ARGS = {"app_label": "curriculum", "object_id": "1", "content_type_id": "1", "url": "x"}
 
 
 def admin_urls():

@@ -1,12 +1,19 @@
-"""Admin for regrade batches, and the 'Regrade all submissions' action on exercises."""
+"""Admin for regrade batches, and the 'Regrade all submissions' action on exercises.
+
+The action needs the worker (it grades in the sandbox), so the worker registers the exercise
+admin again as a subclass of curriculum's with the action added; `worker` comes after
+`curriculum` in INSTALLED_APPS, so admin autodiscovery sees curriculum's first.
+"""
 
 from django.contrib import admin, messages
 from django.db import transaction
 
-from courses.models import Exercise
+from curriculum.admin import ExerciseAdmin
+from curriculum.models import Exercise
 
 from .models import RegradeBatch, RegradeEntry
 from .regrade import regrade_batch_create
+from .tasks import regrade_batch
 
 
 class RegradeEntryInline(admin.TabularInline):
@@ -56,8 +63,6 @@ class RegradeBatchAdmin(admin.ModelAdmin):
 
 @admin.action(description="Regrade all submissions (after a grader change)")
 def regrade_submissions(modeladmin, request, queryset):
-    from .tasks import regrade_batch
-
     for exercise in queryset:
         batch = regrade_batch_create(exercise=exercise, started_by=request.user)
         transaction.on_commit(lambda pk=batch.pk: regrade_batch.delay(pk))
@@ -69,16 +74,11 @@ def regrade_submissions(modeladmin, request, queryset):
         )
 
 
-def _add_action_to_exercise_admin() -> None:
-    """courses may not import worker, so the action is attached here, to whichever admin registered Exercise."""
-    import courses.admin  # noqa: F401  (registers the courses admins first)
+class RegradingExerciseAdmin(ExerciseAdmin):
+    """curriculum's exercise admin, plus the action only the worker can carry out."""
 
-    try:
-        exercise_admin = admin.site.get_model_admin(Exercise)
-    except admin.exceptions.NotRegistered:
-        return
-    if regrade_submissions not in (exercise_admin.actions or []):
-        exercise_admin.actions = [*(exercise_admin.actions or []), regrade_submissions]
+    actions = [regrade_submissions]
 
 
-_add_action_to_exercise_admin()
+admin.site.unregister(Exercise)
+admin.site.register(Exercise, RegradingExerciseAdmin)

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
-from courses.models import Status, Submission
+from submissions.models import Status, Submission
 
 
 def claimable(now) -> Q:

@@ -15,7 +15,7 @@ class RegradeBatch(models.Model):
         FINISHED = "finished"
 
     exercise = models.ForeignKey(
-        "courses.Exercise", on_delete=models.CASCADE, related_name="regrade_batches"
+        "curriculum.Exercise", on_delete=models.CASCADE, related_name="regrade_batches"
     )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -47,7 +47,7 @@ class RegradeBatch(models.Model):
 class RegradeEntry(models.Model):
     batch = models.ForeignKey(RegradeBatch, on_delete=models.CASCADE, related_name="entries")
     submission = models.ForeignKey(
-        "courses.Submission", on_delete=models.CASCADE, related_name="regrades"
+        "submissions.Submission", on_delete=models.CASCADE, related_name="regrades"
     )
     previous_status = models.CharField(max_length=16)
     previous_score = models.FloatField(null=True, blank=True)
@@ -74,3 +74,27 @@ class RegradeEntry(models.Model):
     @property
     def changed(self) -> bool:
         return (self.previous_status, self.previous_score) != (self.new_status, self.new_score)
+
+
+class ReferenceRun(models.Model):
+    """The reference solution's outputs for one package version: the judge's expected values.
+
+    Computed once in the sandbox and cached here; they never enter a learner's container.
+    """
+
+    exercise = models.ForeignKey(
+        "curriculum.Exercise", on_delete=models.CASCADE, related_name="reference_runs"
+    )
+    package_hash = models.CharField(max_length=64)
+    outputs = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "package_hash"], name="one_reference_run_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise.slug} @ {self.package_hash[:12]}"

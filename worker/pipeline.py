@@ -13,11 +13,10 @@ from typing import Any
 
 from django.conf import settings
 
-from courses.content.exercise_packages import find_package
-from courses.models import Status, Submission
-from courses.notifications import notify_graded
-from courses.services import SubmissionRejected, validate_files
+from curriculum.content.exercise_packages import find_package
 from sandbox.result import SandboxUnavailable
+from submissions.models import Status, Submission
+from submissions.services import SubmissionRejected, notify_graded, validate_files
 
 from . import lifecycle
 from .judge.cases import grader_expectations, load_grader

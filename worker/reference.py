@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db import IntegrityError
 
-from courses.content.exercise_packages import Package
-from courses.models import Exercise, ReferenceRun
+from curriculum.content.exercise_packages import Package
+from curriculum.models import Exercise
+from worker.models import ReferenceRun
 
 from .judge.cases import version_seed
 from .sandbox_jobs import run_files

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from courses.content.exercise_packages import find_package
-from courses.models import Exercise, Status, Submission
+from curriculum.content.exercise_packages import find_package
+from curriculum.models import Exercise
 from sandbox.result import SandboxUnavailable
+from submissions.models import Status, Submission
 
 from .models import RegradeBatch, RegradeEntry
 from .pipeline import grade_now

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from courses.content.exercise_packages import Package
+from curriculum.content.exercise_packages import Package
 from sandbox.job import Job
 from sandbox.limits import DEFAULTS, Limits
 from sandbox.result import RunResult, SandboxUnavailable

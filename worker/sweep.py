@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from courses import grading_queue
-from courses.models import Status, Submission
+from submissions import grading_queue
+from submissions.models import Status, Submission
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,9 @@ from celery.signals import (
     worker_shutdown,
 )
 
-from . import pipeline, sweep, warm_pool
+from worker import exercise_checks, pipeline, sweep, warm_pool
+from worker.models import RegradeBatch
+from worker.regrade import regrade_batch_run
 
 
 @shared_task(
@@ -65,8 +67,11 @@ def _runs_tasks_itself(consumer) -> bool:
 @shared_task(name="worker.tasks.regrade_batch", acks_late=True)
 def regrade_batch(batch_id: int) -> str:
     """Regrade a batch created by the admin action; a redelivery resumes where it stopped."""
-    from .models import RegradeBatch
-    from .regrade import regrade_batch_run
-
     batch = regrade_batch_run(RegradeBatch.objects.get(pk=batch_id))
     return f"{batch.done}/{batch.total}"
+
+
+@shared_task(name="worker.tasks.check_exercise", acks_late=True)
+def check_exercise(check_id: int) -> None:
+    """Sent by name from the staff pages (curriculum.exercise_checks)."""
+    exercise_checks.exercise_check_run(check_id)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from django.conf import settings
 
-from courses.content.exercise_packages import Package, load_packages
+from curriculum.content.exercise_packages import Package, load_packages
 from sandbox.job import Job
 from sandbox.result import RunResult
 from sandbox.runner import run_job

@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Draft, Enrollment, Submission
+from learning.models import Enrollment
+from submissions.models import Draft, Submission
 
 User = get_user_model()
 PASSWORD = "a-long-unusual-pass-42"
@@ -20,7 +21,7 @@ def test_signing_up_with_email_logs_in_and_derives_a_username(client, db):
     assert response.status_code == 302
     user = User.objects.get()
     assert (user.email, user.username, user.role) == ("dana@example.com", "dana", "learner")
-    assert client.get(reverse("courses:dashboard")).status_code == 200
+    assert client.get(reverse("learning:dashboard")).status_code == 200
 
 
 def test_a_taken_email_is_refused(client, alice):
@@ -87,7 +88,7 @@ def test_the_profile_saves_time_zone_goal_and_email_choice(client, alice):
 
 
 def test_deleting_the_account_needs_the_password_and_removes_the_data(client, alice, bob, matmul):
-    from tests.courses.learner_factories import make_path
+    from tests.factories import make_path
 
     path = make_path(matmul)
     Enrollment.objects.create(

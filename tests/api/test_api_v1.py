@@ -5,7 +5,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.services import api_token_regenerate
-from courses.models import Status, Submission
+from submissions.models import Status, Submission
 
 CODE = "def matmul(A, B):\n    return A\n"
 
@@ -13,7 +13,7 @@ CODE = "def matmul(A, B):\n    return A\n"
 @pytest.fixture
 def enqueued(monkeypatch):
     sent = []
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
     return sent
 
 

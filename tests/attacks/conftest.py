@@ -44,7 +44,7 @@ def sandbox_runtime(request, docker_engine) -> str:
 @pytest.fixture
 def attack_package(settings):
     """The tiny exercise every attack is graded against; the pipeline finds it by slug."""
-    from courses.content.exercise_packages import find_package
+    from curriculum.content.exercise_packages import find_package
 
     settings.CONTENT_DIR = PACKAGE_ROOT
     return find_package(PACKAGE_ROOT / "exercises", SLUG)
@@ -53,9 +53,10 @@ def attack_package(settings):
 @pytest.fixture
 def attack_exercise(db, attack_package, sandbox_ready, settings):
     """The exercise row, with its reference outputs computed once per session (not per test)."""
-    from courses.content.exercise_packages import sync_exercises
-    from courses.models import Exercise, ReferenceRun
+    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.models import Exercise
     from worker.judge.plan import build_plan
+    from worker.models import ReferenceRun
     from worker.reference import reference_outputs
     from worker.sandbox_jobs import limits_for
 

@@ -7,7 +7,7 @@ message and the exit reason the run must end with. Keys of `expected.json`:
 * `status`, `message`, `exit_reason`: what the submission row must end with; the message
   is looked for in the row's message and its checks' messages together;
 * `stdout_contains`, `stdout_excludes`, `stderr_contains`: what the attack reported;
-* `upload`: submit through `courses.services.submission_upload` (`file` from the case
+* `upload`: submit through `submissions.services.submission_upload` (`file` from the case
   folder, or `build`: a builder below) instead of typed files;
 * `submit`: `build` files with a builder below, then submit them;
 * `before`: a solution graded first (one run), to see what it leaves for the next;
@@ -34,10 +34,10 @@ from pathlib import Path
 import docker
 import pytest
 
-from courses import services
-from courses.models import Status, Submission
 from sandbox.job import Job
 from sandbox.runner import run_job
+from submissions import services
+from submissions.models import Status, Submission
 from tests.conftest import wait_for_terminal
 
 from .conftest import SLUG
@@ -277,8 +277,8 @@ def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
     worker_environment, transactional_db, grading_worker, attack_package, alice
 ):
     worker = grading_worker
-    from courses.content.exercise_packages import sync_exercises
-    from courses.models import Exercise
+    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.models import Exercise
 
     sync_exercises([attack_package])
     exercise = Exercise.objects.get(slug=SLUG)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bench.seed_paths import SMALL, make_path
-from courses.models import Exercise, Path
+from curriculum.models import Exercise, Path
+from tests.synthetic_paths import SMALL, make_path
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,12 @@ import os
 import pytest
 from django.utils import timezone
 
-from courses.models import ItemProgress, Notification, Review, Submission, UnitExercise
-from tests.courses.learner_factories import make_path
-from tests.courses.mentor_factories import attempt
+from curriculum.models import UnitExercise
+from learning.models import ItemProgress
+from mentoring.models import Review
+from notifications.models import Notification
+from submissions.models import Submission
+from tests.factories import attempt, make_path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 

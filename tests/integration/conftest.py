@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from courses.models import Submission
+from submissions.models import Submission
 from tests.conftest import database_url_for_subprocess
 from worker.commands import celery_worker_argv
 
@@ -184,7 +184,7 @@ def workers(broker, transactional_db, sandbox_ready, tmp_path):
 
 def submit(client, user, exercise, code=CORRECT) -> Submission:
     client.force_login(user)
-    response = client.post(reverse("courses:submit", args=[exercise.slug]), {"code": code})
+    response = client.post(reverse("submissions:submit", args=[exercise.slug]), {"code": code})
     assert response.status_code == 302, response.content[:500]
     return Submission.objects.latest("pk")
 

@@ -4,7 +4,7 @@ and run it in Docker, then read the final result from the database."""
 import pytest
 from django.urls import reverse
 
-from courses.models import Status, Submission
+from submissions.models import Status, Submission
 from tests.conftest import wait_for_terminal
 
 pytestmark = [pytest.mark.docker, pytest.mark.integration]
@@ -21,7 +21,7 @@ NO_SHAPE_CHECK = """def matmul(A, B):
 
 def submit(client, user, exercise, code):
     client.force_login(user)
-    response = client.post(reverse("courses:submit", args=[exercise.slug]), {"code": code})
+    response = client.post(reverse("submissions:submit", args=[exercise.slug]), {"code": code})
     assert response.status_code == 302
     return Submission.objects.latest("pk")
 

@@ -15,7 +15,8 @@ import time
 import pytest
 from django.urls import reverse
 
-from courses.models import Notification, Status, Submission
+from notifications.models import Notification
+from submissions.models import Status, Submission
 from tests.integration.conftest import submit, sweep_until_terminal, wait_until
 
 pytestmark = [pytest.mark.docker, pytest.mark.integration, pytest.mark.timeout(300)]
@@ -104,7 +105,7 @@ def test_without_a_docker_engine_it_errors_with_a_promise_and_is_retried(
     assert "we will retry" in submission.message
     assert not submission.is_terminal
     status = client.get(
-        reverse("courses:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true"
+        reverse("submissions:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true"
     )
     assert status.status_code == 200  # still polling (286 would stop it)
     assert "we will retry" in status.content.decode()

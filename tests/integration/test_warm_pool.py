@@ -9,8 +9,8 @@ from pathlib import Path
 import docker
 import pytest
 
-from courses.models import Status
 from sandbox.pool import POOL_LABEL
+from submissions.models import Status
 from tests.integration.conftest import submit, sweep_until_terminal, wait_until
 
 pytestmark = [pytest.mark.docker, pytest.mark.integration, pytest.mark.timeout(300)]

@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from courses.content.exercise_packages import find_package
+from curriculum.content.exercise_packages import find_package
 from worker.pipeline import grade_files
 
 pytestmark = pytest.mark.docker
@@ -74,8 +74,8 @@ def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_a
 ):
     from django.template.loader import render_to_string
 
-    from courses.content.exercise_packages import sync_exercises
-    from courses.models import Exercise
+    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.models import Exercise
 
     package = find_package(settings.CONTENT_DIR / "exercises", "mlp-numpy-digits")
     sync_exercises([package])
@@ -98,5 +98,5 @@ def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_a
     )
     assert result["metrics"]["test_accuracy"]["value"] < 0.5
     assert len(result["curves"]["loss"]) == 15 and "loss (run 3)" in result["curves"]
-    page = render_to_string("courses/result_report.html", {"result": result})
+    page = render_to_string("submissions/result_report.html", {"result": result})
     assert "Accuracy on held-out digits" in page and "≥ 0.93" in page and "<polyline" in page

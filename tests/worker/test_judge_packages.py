@@ -4,7 +4,7 @@ import textwrap
 
 import numpy as np
 
-from courses.content.exercise_packages import METRIC_NAMES, load_package
+from curriculum.content.exercise_packages import METRIC_NAMES, load_package
 from worker.judge.metrics import METRICS, credit_for
 
 

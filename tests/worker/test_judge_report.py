@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from courses.charts import line_chart
+from submissions.charts import line_chart
 
 RESULT = {
     "checks": [
@@ -35,7 +35,7 @@ RESULT = {
 
 
 def test_a_failed_metric_shows_value_threshold_reference_and_the_loss_curve():
-    page = render_to_string("courses/result_report.html", {"result": RESULT})
+    page = render_to_string("submissions/result_report.html", {"result": RESULT})
     assert "Accuracy on held-out digits" in page and "accuracy over 360 rows was 0.0722" in page
     assert "<td>0.0722</td>" in page and "≥ 0.93" in page and "<td>0.9694</td>" in page
     assert page.count("<polyline") == 2 and "seed 11" in page

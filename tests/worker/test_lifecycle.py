@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import Status, Submission
+from submissions.models import Status, Submission
 from worker import lifecycle, sweep
 
 
@@ -73,7 +73,7 @@ def test_release_puts_it_back_in_the_queue_with_a_message(queued):
 
 def test_sweep_requeues_stale_queued_rows(queued, settings, monkeypatch):
     sent = []
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
     Submission.objects.filter(pk=queued.pk).update(
         enqueued_at=timezone.now() - timedelta(minutes=10)
     )
@@ -82,12 +82,14 @@ def test_sweep_requeues_stale_queued_rows(queued, settings, monkeypatch):
 
 
 def test_sweep_leaves_fresh_queued_rows_alone(queued, monkeypatch):
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue"))
+    monkeypatch.setattr(
+        "submissions.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue")
+    )
     assert sweep.sweep() == {"requeued": 0, "given_up": 0}
 
 
 def test_sweep_requeues_running_rows_whose_lease_expired(queued, monkeypatch):
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: True)
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: True)
     lifecycle.claim(queued.pk)
     Submission.objects.filter(pk=queued.pk).update(
         lease_expires_at=timezone.now() - timedelta(seconds=1)
@@ -98,7 +100,7 @@ def test_sweep_requeues_running_rows_whose_lease_expired(queued, monkeypatch):
 
 
 def test_sweep_gives_up_after_the_maximum_attempts(queued, settings, monkeypatch):
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: True)
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: True)
     settings.GRADING_MAX_ATTEMPTS = 2
     Submission.objects.filter(pk=queued.pk).update(
         status=Status.RUNNING, attempts=2, lease_expires_at=timezone.now() - timedelta(seconds=1)
@@ -188,7 +190,7 @@ def test_a_redelivered_task_for_a_finished_submission_does_nothing(queued, monke
 
 def test_sweep_re_enqueues_an_overdue_retry(queued, monkeypatch):
     sent = []
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
     lifecycle.defer(lifecycle.claim(queued.pk), message="unavailable", retry_in=0)
     Submission.objects.filter(pk=queued.pk).update(retry_at=timezone.now() - timedelta(minutes=10))
     assert sweep.sweep()["requeued"] == 1
@@ -197,7 +199,9 @@ def test_sweep_re_enqueues_an_overdue_retry(queued, monkeypatch):
 
 
 def test_sweep_leaves_a_retry_that_is_not_overdue_to_its_task(queued, monkeypatch):
-    monkeypatch.setattr("courses.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue"))
+    monkeypatch.setattr(
+        "submissions.grading_queue.enqueue", lambda s: pytest.fail("must not enqueue")
+    )
     lifecycle.defer(lifecycle.claim(queued.pk), message="unavailable", retry_in=5)
     assert sweep.sweep()["requeued"] == 0
 

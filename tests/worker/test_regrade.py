@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from courses.models import Status, Submission
+from submissions.models import Status, Submission
 from worker.models import RegradeBatch
 from worker.regrade import regrade_batch_create, regrade_batch_run
 
@@ -82,7 +82,7 @@ def test_the_admin_action_starts_a_batch(
     monkeypatch.setattr("worker.tasks.regrade_batch.delay", lambda pk: started.append(pk))
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            "/admin/courses/exercise/",
+            "/admin/curriculum/exercise/",
             {"action": "regrade_submissions", "_selected_action": [graded[0].exercise.pk]},
             follow=True,
         )

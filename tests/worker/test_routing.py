@@ -3,10 +3,10 @@ options follow the device (GPU jobs get an NVIDIA device request, CPU jobs never
 
 import pytest
 
-from courses import grading_queue
-from courses.models import Submission
 from sandbox.job import Job
 from sandbox.runner import container_options
+from submissions import grading_queue
+from submissions.models import Submission
 
 PLAN = {
     "steps": [
@@ -77,7 +77,7 @@ def test_a_gpu_container_without_pinned_ids_requests_all_gpus():
 def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(settings, monkeypatch):
     import dataclasses
 
-    from courses.content.exercise_packages import find_package
+    from curriculum.content.exercise_packages import find_package
     from worker import sandbox_jobs
 
     settings.SANDBOX_GPU_IDS = ["0", "2"]

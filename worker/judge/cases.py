@@ -11,7 +11,7 @@ from types import ModuleType
 
 import numpy as np
 
-from courses.content.exercise_packages import Package
+from curriculum.content.exercise_packages import Package
 from sandbox.harness import codec
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from courses.content.exercise_packages import Package
+from curriculum.content.exercise_packages import Package
 
 from .cases import cases_for, load_grader
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.models import Exercise
+from curriculum.models import Exercise
 from worker.regrade import regrade_batch_create, regrade_batch_run
 
 

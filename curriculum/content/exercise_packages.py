@@ -1,0 +1,483 @@
+"""Exercise packages: content/exercises/<slug>/ read, validated and synced to Exercise rows.
+
+A package is a folder:
+    exercise.yaml   metadata, limits and the checks with their weights (docs/exercises.md)
+    statement.md    what the learner reads
+    starter/        the files the editor starts with (runs, does not pass)
+    reference/      the reference solution (full marks; never enters a learner's container)
+    oracle/         optional: trusted code whose outputs are a check's expected values (`oracle:`)
+    wrong/          plausible wrong solutions, each named in exercise.yaml with the check it fails
+    grader.py       optional: case generators (trusted code, runs in the worker only)
+    data/           optional: files shipped into the container beside the learner's code
+    hidden/         optional: held-out labels and the like, read by the judge in the worker only
+    generate.py     optional: the seeded script that wrote data/ and hidden/
+
+The package hash covers every file, so expected values are recomputed when anything changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from curriculum.content.problems import Problem
+from curriculum.content.yaml_lines import load_yaml
+
+REQUIRED = {"slug", "title", "checks"}
+KNOWN = REQUIRED | {
+    "difficulty",
+    "goals",
+    "environment",
+    "limits",
+    "points",
+    "entrypoint",
+    "grader_version",
+    "wrong",
+    "seeds",
+    "pass_score",
+    "kind",
+    "import_seconds",
+}
+CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
+DIFFICULTIES = {"beginner", "intermediate", "advanced"}
+COMPARE_MODES = {"allclose", "exact", "shape", "dtype", "raises", "partition"}
+# The names worker/judge/metrics.py implements (courses never imports worker; a test keeps them equal).
+METRIC_NAMES = {"accuracy", "f1_macro", "mcc", "rmse", "mae", "r2", "adjusted_rand", "silhouette"}
+HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
+COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
+CHECK_FIELDS = {
+    "probe": {
+        "call",
+        "cases",
+        "args",
+        "kwargs",
+        "compare",
+        "construct",
+        "module",
+        "expected",
+        "oracle",
+        "tensors",
+    },
+    "static": {"forbid_imports", "require_imports", "require_names", "forbid_calls"},
+    "resource": {"max_seconds", "max_memory_mb"},
+    "metric": {
+        "call",
+        "args",
+        "kwargs",
+        "construct",
+        "module",
+        "metric",
+        "labels",
+        "features",
+        "thresholds",
+        "repeats",
+    },
+    "http": {"app", "requests"},
+}
+REQUEST_FIELDS = {
+    "method",
+    "path",
+    "json",
+    "body",
+    "content_type",
+    "expect_status",
+    "expect_keys",
+    "compare",
+}
+
+
+@dataclass
+class Package:
+    slug: str
+    root: Path
+    spec: dict
+    statement: str
+    starter: dict[str, str]
+    reference: dict[str, str]
+    data: dict[str, bytes] = field(default_factory=dict)
+    oracle: dict[str, str] = field(default_factory=dict)
+    hash: str = ""
+
+    @property
+    def entrypoint(self) -> str:
+        return self.spec.get("entrypoint", "solution.py")
+
+    @property
+    def device(self) -> str:
+        return self.spec.get("environment", {}).get("device", "cpu")
+
+    @property
+    def checks(self) -> list[dict]:
+        return self.spec["checks"]
+
+    @property
+    def grader_path(self) -> Path | None:
+        path = self.root / "grader.py"
+        return path if path.exists() else None
+
+    def wrong_solutions(self) -> list[tuple[str, dict[str, str], list[str]]]:
+        """(name, files, check ids it must fail) for each listed wrong solution."""
+        out = []
+        for item in self.spec.get("wrong", []):
+            path = self.root / item["file"]
+            out.append(
+                (path.stem, {self.entrypoint: path.read_text()}, list(item.get("fails", [])))
+            )
+        return out
+
+
+def _read_tree(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def package_hash(root: Path) -> str:
+    digest = hashlib.sha256()
+    for rel, data in _read_tree(root).items():
+        digest.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def load_package(root: Path) -> tuple[Package | None, list[Problem]]:
+    spec_file = root / "exercise.yaml"
+    if not spec_file.exists():
+        return None, [Problem(spec_file, "missing exercise.yaml")]
+    spec, problems = load_yaml(spec_file)
+    if spec is None and problems:
+        return None, problems
+    if not isinstance(spec, dict):
+        return None, [Problem(spec_file, "the top level must be a mapping")]
+    problems += _validate_spec(spec_file, root, spec)
+    statement_file = root / "statement.md"
+    if not statement_file.exists():
+        problems.append(Problem(statement_file, "missing statement.md"))
+    if problems:
+        return None, problems
+    package = Package(
+        slug=spec["slug"],
+        root=root,
+        spec=spec,
+        statement=statement_file.read_text(),
+        starter={k: v.decode() for k, v in _read_tree(root / "starter").items()},
+        reference={k: v.decode() for k, v in _read_tree(root / "reference").items()},
+        data={f"data/{k}": v for k, v in _read_tree(root / "data").items()},
+        oracle={k: v.decode() for k, v in _read_tree(root / "oracle").items()},
+        hash=package_hash(root),
+    )
+    for name, files in (("starter", package.starter), ("reference", package.reference)):
+        if package.entrypoint not in files:
+            problems.append(
+                Problem(
+                    root / name, f"{name}/ must contain {package.entrypoint}", field="entrypoint"
+                )
+            )
+    return (None if problems else package), problems
+
+
+def _line(node, key=None) -> int | None:
+    if key is not None and hasattr(node, "line_of"):
+        return node.line_of(key)
+    return getattr(node, "line", None)
+
+
+def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
+    def problem(message, field, node=spec, key=None):
+        return Problem(file, message, line=_line(node, key), field=field)
+
+    problems = [problem(f"missing required field '{k}'", k) for k in sorted(REQUIRED - spec.keys())]
+    problems += [problem(f"unknown field '{k}'", k, key=k) for k in sorted(spec.keys() - KNOWN)]
+    if spec.get("slug") and spec["slug"] != root.name:
+        problems.append(
+            problem(
+                f"slug '{spec['slug']}' must equal the folder name '{root.name}'",
+                "slug",
+                key="slug",
+            )
+        )
+    if spec.get("difficulty", "beginner") not in DIFFICULTIES:
+        problems.append(
+            problem(
+                f"difficulty must be one of {sorted(DIFFICULTIES)}", "difficulty", key="difficulty"
+            )
+        )
+    seconds = spec.get("import_seconds")
+    wall = (spec.get("limits") or {}).get("wall_seconds", 30)
+    if seconds is not None and (
+        not isinstance(seconds, (int, float)) or not 0 < seconds < 0.8 * wall
+    ):
+        problems.append(
+            problem(
+                f"import_seconds must be a number of seconds below 80% of wall_seconds ({wall})",
+                "import_seconds",
+                key="import_seconds",
+            )
+        )
+    environment = spec.get("environment") or {}
+    if environment.get("device", "cpu") not in {"cpu", "gpu"}:
+        problems.append(
+            problem(
+                "environment.device must be cpu or gpu", "environment.device", environment, "device"
+            )
+        )
+    checks = spec.get("checks") or []
+    if "checks" in spec and (not isinstance(checks, list) or not checks):
+        problems.append(problem("checks must be a non-empty list", "checks", key="checks"))
+        checks = []
+    seen: set[str] = set()
+    for index, check in enumerate(checks):
+        where = f"checks[{index}]"
+        if not isinstance(check, dict) or "id" not in check:
+            problems.append(problem("each check needs an id", where, checks, index))
+            continue
+        if check["id"] in seen:
+            problems.append(problem(f"duplicate check id '{check['id']}'", where, checks, index))
+        seen.add(check["id"])
+        problems += [
+            Problem(file, message, line=line, field=f"{where}.{name}" if name else where)
+            for message, name, line in _check_problems(root, check)
+        ]
+    for index, item in enumerate(spec.get("wrong") or []):
+        where = f"wrong[{index}]"
+        if not isinstance(item, dict) or not (root / str(item.get("file", ""))).is_file():
+            problems.append(
+                problem(
+                    f"wrong solution file '{getattr(item, 'get', dict().get)('file')}' does not exist",
+                    where,
+                    spec.get("wrong"),
+                    index,
+                )
+            )
+            continue
+        if not item.get("fails"):
+            problems.append(
+                problem("a wrong solution must name the checks it fails ('fails')", where, item)
+            )
+        for check_id in item.get("fails") or []:
+            if check_id not in seen:
+                problems.append(
+                    problem(f"fails names unknown check '{check_id}'", where, item, "fails")
+                )
+    return problems
+
+
+def _check_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]]:
+    """(message, field, line) for every problem in one check's fields."""
+    kind = check.get("kind")
+    if kind not in CHECK_KINDS:
+        return [(f"kind must be one of {sorted(CHECK_KINDS)}", "kind", _line(check, "kind"))]
+    out = []
+
+    def bad(message, name, node=check, key=None):
+        out.append((message, name, _line(node, key if key is not None else name)))
+
+    for name in sorted(check.keys() - COMMON_CHECK_FIELDS - CHECK_FIELDS[kind]):
+        bad(f"unknown field '{name}' for a {kind} check", name)
+    weight = check.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+        bad("weight must be a number ≥ 0", "weight")
+    if kind in {"probe", "metric"} and not isinstance(check.get("call"), str):
+        bad(f"a {kind} check needs 'call': the learner's function (or Class.method)", "call")
+    if kind == "probe":
+        compare = check.get("compare") or {}
+        mode = compare.get("mode", "allclose")
+        if mode not in COMPARE_MODES:
+            bad(
+                f"compare.mode must be one of {sorted(COMPARE_MODES)}",
+                "compare.mode",
+                compare,
+                "mode",
+            )
+        if mode == "raises" and not compare.get("exception"):
+            bad(
+                "compare.mode raises needs compare.exception (e.g. ValueError)",
+                "compare.exception",
+                compare,
+                "mode",
+            )
+        cases = check.get("cases")
+        if cases is not None and not isinstance(cases, (list, str)):
+            bad(
+                "cases must be a list of {args, kwargs} or the name of a generator in grader.py",
+                "cases",
+            )
+        if isinstance(cases, str) and not (root / "grader.py").is_file():
+            bad(f"cases names the generator '{cases}' but the package has no grader.py", "cases")
+        if "expected" in check and not (root / "grader.py").is_file():
+            bad(
+                f"expected names '{check['expected']}' in grader.py, but the package has no grader.py",
+                "expected",
+            )
+        oracle = str(check.get("oracle", ""))
+        if oracle and (
+            ":" not in oracle or not (root / "oracle" / f"{oracle.split(':')[0]}.py").is_file()
+        ):
+            bad("oracle must be module:function with the module in oracle/", "oracle")
+    elif kind == "static":
+        for name in CHECK_FIELDS["static"] & check.keys():
+            if not isinstance(check[name], list) or not all(
+                isinstance(x, str) for x in check[name]
+            ):
+                bad(f"{name} must be a list of names", name)
+    elif kind == "resource":
+        if not ({"max_seconds", "max_memory_mb"} & check.keys()):
+            bad("a resource check needs max_seconds or max_memory_mb", "kind")
+    elif kind == "metric":
+        out += _metric_problems(root, check)
+    elif kind == "http":
+        requests = check.get("requests")
+        if not isinstance(requests, list) or not requests:
+            bad("an http check needs a non-empty list of requests", "requests")
+            requests = []
+        for index, request in enumerate(requests):
+            where = f"requests[{index}]"
+            if not isinstance(request, dict) or not str(request.get("path", "")).startswith("/"):
+                bad("each request needs a path starting with /", where, requests, index)
+                continue
+            for name in sorted(request.keys() - REQUEST_FIELDS):
+                bad(f"unknown field '{name}' in a request", f"{where}.{name}", request, name)
+            if request.get("method", "GET") not in HTTP_METHODS:
+                bad(
+                    f"method must be one of {sorted(HTTP_METHODS)}",
+                    f"{where}.method",
+                    request,
+                    "method",
+                )
+            if "compare" in request and not isinstance(
+                (request["compare"] or {}).get("field"), str
+            ):
+                bad(
+                    "compare needs 'field': the key of the JSON answer to compare",
+                    f"{where}.compare",
+                    request,
+                    "compare",
+                )
+    return out
+
+
+def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]]:
+    out = []
+    if check.get("metric") not in METRIC_NAMES:
+        out.append(
+            (f"metric must be one of {sorted(METRIC_NAMES)}", "metric", _line(check, "metric"))
+        )
+    for name, folder in (("labels", "hidden"), ("features", None)):
+        relative = check.get(name)
+        if relative is None:
+            continue
+        if not (root / str(relative)).is_file():
+            out.append((f"{name} file '{relative}' does not exist", name, _line(check, name)))
+        elif folder and not str(relative).startswith(folder + "/"):
+            out.append(
+                (
+                    f"{name} must live in {folder}/, which never enters the container",
+                    name,
+                    _line(check, name),
+                )
+            )
+    if check.get("metric") == "silhouette" and "features" not in check:
+        out.append(
+            (
+                "the silhouette metric needs 'features' (the points that were clustered)",
+                "features",
+                _line(check),
+            )
+        )
+    elif check.get("metric") in METRIC_NAMES - {"silhouette"} and "labels" not in check:
+        out.append(
+            ("this metric needs 'labels': the held-out answers in hidden/", "labels", _line(check))
+        )
+    thresholds = check.get("thresholds")
+    if (
+        not isinstance(thresholds, list)
+        or not thresholds
+        or not all(
+            isinstance(t, dict)
+            and isinstance(t.get("at"), (int, float))
+            and isinstance(t.get("credit"), (int, float))
+            and 0 < t["credit"] <= 1
+            for t in thresholds
+        )
+    ):
+        out.append(
+            (
+                "thresholds must be a list of {at: number, credit: 0–1}",
+                "thresholds",
+                _line(check, "thresholds"),
+            )
+        )
+    elif max(t["credit"] for t in thresholds) != 1:
+        out.append(
+            (
+                "one threshold must give credit 1 (full marks)",
+                "thresholds",
+                _line(check, "thresholds"),
+            )
+        )
+    repeats = check.get("repeats", 1)
+    if isinstance(repeats, bool) or not isinstance(repeats, int) or not 1 <= repeats <= 9:
+        out.append(("repeats must be an integer from 1 to 9", "repeats", _line(check, "repeats")))
+    return out
+
+
+def load_packages(exercises_dir: Path) -> tuple[list[Package], list[Problem]]:
+    packages, problems = [], []
+    if not exercises_dir.is_dir():
+        return packages, problems
+    for root in sorted(
+        p for p in exercises_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    ):
+        package, found = load_package(root)
+        problems += found
+        if package:
+            packages.append(package)
+    return packages, problems
+
+
+def find_package(exercises_dir: Path, slug: str) -> Package:
+    package, problems = load_package(exercises_dir / slug)
+    if package is None:
+        raise LookupError("; ".join(str(p) for p in problems) or f"no package {slug}")
+    return package
+
+
+def sync_exercises(packages: list[Package]) -> list[str]:
+    """Create or update one Exercise per package; archive rows whose package is gone."""
+    from curriculum.models import Exercise
+
+    changes = []
+    slugs = set()
+    for package in packages:
+        slugs.add(package.slug)
+        values = {
+            "title": package.spec["title"],
+            "difficulty": package.spec.get("difficulty", "beginner"),
+            "goals": package.spec.get("goals", []),
+            "statement": package.statement,
+            "entrypoint": package.entrypoint,
+            "starter_files": package.starter,
+            "device": package.device,
+            "points": package.spec.get("points", 10),
+            "spec": package.spec,
+            "package_hash": package.hash,
+            "is_archived": False,
+        }
+        exercise = Exercise.objects.filter(slug=package.slug).first()
+        if exercise is None:
+            Exercise.objects.create(slug=package.slug, **values)
+            changes.append(f"exercise {package.slug}: created")
+        elif exercise.package_hash != package.hash or exercise.is_archived:
+            for key, value in values.items():
+                setattr(exercise, key, value)
+            exercise.save()
+            changes.append(f"exercise {package.slug}: updated")
+    for exercise in Exercise.objects.filter(is_archived=False).exclude(slug__in=slugs):
+        exercise.is_archived = True
+        exercise.save(update_fields=["is_archived"])
+        changes.append(f"exercise {exercise.slug}: archived (package removed)")
+    return changes

@@ -1,0 +1,393 @@
+"""Curriculum content, shaped to hold all five seed documents without special cases.
+
+A Path has Phases (stages); a Phase has Units (a week, step, section or module, as the
+path's `unit_label` says); a Unit has nested Topics that keep their source numbering
+(1.1.3), readings, and exercises. Content is imported from files (content/paths/);
+items removed from the files are archived, never deleted, so progress survives.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+
+class ContentQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(is_archived=False)
+
+
+class ContentModel(models.Model):
+    """Fields every imported item shares: order and archival."""
+
+    position = models.PositiveIntegerField(default=0)
+    is_archived = models.BooleanField(default=False)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+
+class Tag(models.Model):
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Resource(models.Model):
+    """A book, course, video... shared between paths (the library)."""
+
+    class Kind(models.TextChoices):
+        BOOK = "book"
+        COURSE = "course"
+        VIDEO = "video"
+        ARTICLE = "article"
+        DOCS = "docs"
+        DATASET = "dataset"
+        COMPETITION = "competition"
+        TOOL = "tool"
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    authors = models.CharField(max_length=200, blank=True)
+    url = models.URLField(blank=True)
+    summary = models.TextField(blank=True)
+    is_archived = models.BooleanField(default=False)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Path(models.Model):
+    class Level(models.TextChoices):
+        BEGINNER = "beginner"
+        INTERMEDIATE = "intermediate"
+        ADVANCED = "advanced"
+        EXPERT = "expert"
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    tagline = models.CharField(max_length=300, blank=True)
+    level = models.CharField(max_length=16, choices=Level.choices)
+    duration = models.CharField(max_length=80, help_text="As the source states it, e.g. '6 weeks'.")
+    duration_weeks = models.PositiveSmallIntegerField(help_text="For filtering and schedules.")
+    weekly_hours_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    weekly_hours_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    total_hours = models.PositiveSmallIntegerField(null=True, blank=True)
+    audience = models.JSONField(default=list, blank=True)
+    prerequisites = models.JSONField(default=list, blank=True)
+    author = models.CharField(max_length=120, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    is_published = models.BooleanField(default=True)
+    is_archived = models.BooleanField(default=False)
+    unit_label = models.CharField(max_length=20, default="Week")
+    summary = models.TextField(blank=True)
+    rationale = models.TextField(blank=True)
+    next_steps = models.TextField(blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="paths")
+    resources = models.ManyToManyField(Resource, through="PathResource", related_name="paths")
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("curriculum:path", args=[self.slug])
+
+    @property
+    def weekly_hours(self) -> str:
+        if (
+            self.weekly_hours_min
+            and self.weekly_hours_max
+            and self.weekly_hours_min != self.weekly_hours_max
+        ):
+            return f"{self.weekly_hours_min}–{self.weekly_hours_max}"
+        return str(self.weekly_hours_min or self.weekly_hours_max or "")
+
+
+class Phase(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="phases")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    period = models.CharField(
+        max_length=80, blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'"
+    )
+    goal = models.TextField(blank=True)
+
+    class Meta(ContentModel.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["path", "number"], name="phase_number_per_path")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path.slug} · phase {self.number}: {self.title}"
+
+
+class Unit(ContentModel):
+    """A week, step, section or module: the path's `unit_label` names it."""
+
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="units")
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="units")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    goal = models.TextField(blank=True)
+    why_now = models.TextField(blank=True)
+    duration = models.CharField(max_length=80, blank=True)
+    estimated_hours = models.PositiveSmallIntegerField(null=True, blank=True)
+    milestone = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+
+    class Meta(ContentModel.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["path", "number"], name="unit_number_per_path")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path.slug} · {self.path.unit_label} {self.number}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("curriculum:unit", args=[self.path.slug, self.number])
+
+
+class Topic(ContentModel):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="topics")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    number = models.CharField(max_length=20, blank=True, help_text="Source numbering, e.g. 1.1.3")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    depth = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class UnitReading(ContentModel):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="readings")
+    resource = models.ForeignKey(Resource, on_delete=models.PROTECT, related_name="readings")
+    note = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.unit} → {self.resource}"
+
+
+class UnitExercise(ContentModel):
+    """An exercise or project listed in a unit; `exercise` links an autograded package."""
+
+    class Kind(models.TextChoices):
+        EXERCISE = "exercise"
+        PROJECT = "project"
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="exercises")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
+    exercise = models.ForeignKey(
+        "curriculum.Exercise",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit_items",
+    )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PathResource(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="path_resources")
+    resource = models.ForeignKey(Resource, on_delete=models.PROTECT, related_name="path_resources")
+    why = models.TextField(blank=True)
+    where = models.CharField(max_length=200, blank=True)
+    unit_numbers = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.path.slug} → {self.resource}"
+
+
+class Skill(ContentModel):
+    """A node of a path's skill tree; `requires` are the prerequisite edges (acyclic)."""
+
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="skills")
+    slug = models.SlugField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    requires = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="unlocks")
+
+    class Meta(ContentModel.Meta):
+        constraints = [models.UniqueConstraint(fields=["path", "slug"], name="skill_slug_per_path")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def find_skill_cycle(edges: dict[str, list[str]]) -> list[str] | None:
+    """Return one prerequisite cycle (as a list of slugs) or None; used by import and admin."""
+    visiting, done = set(), set()
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        if node in done:
+            return None
+        if node in visiting:
+            return stack[stack.index(node) :] + [node]
+        visiting.add(node)
+        stack.append(node)
+        for nxt in edges.get(node, []):
+            if cycle := visit(nxt):
+                return cycle
+        stack.pop()
+        visiting.discard(node)
+        done.add(node)
+        return None
+
+    for start in edges:
+        if cycle := visit(start):
+            return cycle
+    return None
+
+
+def validate_acyclic(edges: dict[str, list[str]]) -> None:
+    if cycle := find_skill_cycle(edges):
+        raise ValidationError(f"Skill prerequisites form a cycle: {' → '.join(cycle)}")
+
+
+class Trap(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="traps")
+    title = models.CharField(max_length=200)
+    why = models.TextField()
+    correction = models.TextField()
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Outcome(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="outcomes")
+    text = models.TextField()
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class GlossaryTerm(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="glossary")
+    term = models.CharField(max_length=120)
+    definition = models.TextField()
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class CrossReference(ContentModel):
+    path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="cross_references")
+    target = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="referenced_by")
+    note = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.path.slug} → {self.target.slug}"
+
+
+class CallToAction(models.Model):
+    class Kind(models.TextChoices):
+        MENTORSHIP = "mentorship"
+        LINK = "link"
+
+    path = models.OneToOneField(Path, on_delete=models.CASCADE, related_name="call_to_action")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MENTORSHIP)
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Exercise(models.Model):
+    class Difficulty(models.TextChoices):
+        BEGINNER = "beginner"
+        INTERMEDIATE = "intermediate"
+        ADVANCED = "advanced"
+
+    class Device(models.TextChoices):
+        CPU = "cpu"
+        GPU = "gpu"
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    difficulty = models.CharField(max_length=16, choices=Difficulty.choices, default="beginner")
+    goals = models.JSONField(default=list, blank=True)
+    statement = models.TextField(help_text="Markdown")
+    entrypoint = models.CharField(max_length=100, default="solution.py")
+    starter_files = models.JSONField(default=dict, help_text="file name → starter text")
+    device = models.CharField(max_length=8, choices=Device.choices, default=Device.CPU)
+    points = models.PositiveSmallIntegerField(default=10)
+    spec = models.JSONField(default=dict, help_text="The parsed exercise.yaml")
+    package_hash = models.CharField(max_length=64, editable=False)
+    is_archived = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("submissions:exercise", args=[self.slug])
+
+    @property
+    def queue(self) -> str:
+        return f"grading-{self.device}"
+
+    @property
+    def starter_code(self) -> str:
+        return self.starter_files.get(self.entrypoint, "")
+
+
+class ExerciseCheck(models.Model):
+    """One run of `check_exercises` for one exercise, asked for from the staff pages."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        OK = "ok", "All checks passed"
+        FAILED = "failed", "Problems found"
+
+    exercise = models.ForeignKey(
+        "curriculum.Exercise", on_delete=models.CASCADE, related_name="checks"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
+    output = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"check of {self.exercise_id} ({self.state})"

@@ -1,0 +1,104 @@
+"""Browsing the curricula: catalog and search, paths, units, library, glossary, skill tree.
+
+Views stay thin: queries live in `curriculum.selectors` and `curriculum.search`, each page
+costs a constant number of SQL queries, and htmx requests get only the swapped partial.
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from curriculum import selectors
+from curriculum.models import Path, Resource
+from curriculum.search import search
+from curriculum.skill_tree import skill_tree_svg
+
+CATALOG_PAGE_SIZE = 24
+
+
+@require_GET
+def catalog(request: HttpRequest) -> HttpResponse:
+    filters = selectors.CatalogFilters.from_querydict(request.GET)
+    results = search(filters.q) if filters.q else None
+    paths = selectors.catalog_paths(filters, only_ids=results.path_ids if results else None)
+    page = Paginator(paths, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filters": filters,
+        "page_obj": page,
+        "paths": page.object_list,
+        "results": results,
+        "levels": Path.Level.choices,
+        "durations": [(key, label) for key, (label, _lo, _hi) in selectors.DURATION_RANGES.items()],
+        "tags": selectors.catalog_tags(),
+    }
+    template = "curriculum/catalog.html#results" if request.htmx else "curriculum/catalog.html"
+    return render(request, template, context)
+
+
+@require_GET
+def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_for_page(slug)
+    context = {
+        "path": path,
+        "cta": selectors.call_to_action(path),
+        "mentor_exercise": selectors.first_autograded_exercise(path),
+        "skill_svg": _skill_svg(path),
+    }
+    return render(request, "curriculum/path.html", context)
+
+
+@require_GET
+def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    page = selectors.unit_for_page(slug, number)
+    context = {"page": page, "unit": page.unit, "path": page.unit.path}
+    return render(request, "curriculum/unit.html", context)
+
+
+@require_GET
+def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_with_skills(slug)
+    return render(
+        request, "curriculum/skill_tree.html", {"path": path, "skill_svg": _skill_svg(path)}
+    )
+
+
+@require_GET
+def path_print(request: HttpRequest, slug: str) -> HttpResponse:
+    path = selectors.path_for_print(slug)
+    context = {"path": path, "cta": selectors.call_to_action(path), "skill_svg": _skill_svg(path)}
+    return render(request, "curriculum/path_print.html", context)
+
+
+@require_GET
+def resources(request: HttpRequest) -> HttpResponse:
+    kind, path_slug = request.GET.get("kind", ""), request.GET.get("path", "")
+    q = request.GET.get("q", "").strip()[:200]
+    context = {
+        "resources": selectors.resource_library(kind=kind, path_slug=path_slug, q=q),
+        "kinds": Resource.Kind.choices,
+        "paths": selectors.live_paths().only("slug", "title"),
+        "selected": {"kind": kind, "path": path_slug, "q": q},
+    }
+    template = "curriculum/resources.html#results" if request.htmx else "curriculum/resources.html"
+    return render(request, template, context)
+
+
+@require_GET
+def glossary(request: HttpRequest) -> HttpResponse:
+    group = "az" if request.GET.get("group") == "az" else "path"
+    terms = list(selectors.glossary_terms(path_slug=request.GET.get("path", "")))
+    if group == "az":
+        groups = [(letter, ts, None) for letter, ts in selectors.group_terms_alphabetically(terms)]
+    else:
+        groups = [(p.title, ts, p) for p, ts in selectors.group_terms_by_path(terms)]
+    return render(
+        request, "curriculum/glossary.html", {"groups": groups, "group": group, "count": len(terms)}
+    )
+
+
+def _skill_svg(path: Path):
+    """The path's skill tree as inline SVG, nodes linking to the skill-tree page's list."""
+    href = reverse("curriculum:skill-tree", args=[path.slug]) + "#skill-{slug}"
+    return skill_tree_svg(path.live_skills, title=f"Skill tree of {path.title}", href=href)

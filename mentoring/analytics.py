@@ -1,0 +1,219 @@
+"""Admin analytics: where learners struggle, how long reviews wait, how grading is doing.
+
+Figures are computed from submissions (the truth), in Python over `values_list` rows so
+SQLite and PostgreSQL give the same numbers; charts are plain SVG geometry for a template.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from curriculum.models import Exercise, Path
+from learning import progress
+from learning.models import Enrollment
+from mentoring.models import ReviewRequest
+from mentoring.reviews import queue_waits
+from submissions.models import Status, Submission
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    """Nearest-rank percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), math.ceil(p / 100 * len(ordered))))
+    return ordered[rank - 1]
+
+
+@dataclass
+class ExerciseStats:
+    exercise: Exercise
+    learners: int = 0
+    passed: int = 0
+    median_attempts: float | None = None  # attempts up to and including the first pass
+    median_hours_to_pass: float | None = None  # first attempt → first pass
+    failed_checks: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.learners if self.learners else 0.0
+
+
+def exercise_stats(exercises=None, top_checks: int = 3) -> list[ExerciseStats]:
+    exercises = list(
+        exercises if exercises is not None else Exercise.objects.filter(is_archived=False)
+    )
+    rows = (
+        Submission.objects.filter(exercise__in=exercises)
+        .exclude(status__in=[Status.QUEUED, Status.RUNNING])
+        .order_by("created_at", "id")
+        .values_list("exercise_id", "user_id", "status", "created_at", "result")
+    )
+    per: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+    failed: dict[int, Counter] = defaultdict(Counter)
+    for exercise_id, user_id, status, created_at, result in rows:
+        per[exercise_id][user_id].append((status, created_at))
+        for check in (result or {}).get("checks", []) if isinstance(result, dict) else []:
+            if check.get("status") != "pass":
+                failed[exercise_id][check.get("name") or check.get("id") or "?"] += 1
+    stats = []
+    for exercise in exercises:
+        item = ExerciseStats(exercise)
+        attempts_to_pass, hours_to_pass = [], []
+        for history in per[exercise.pk].values():
+            item.learners += 1
+            first_pass = next(
+                (i for i, (status, _) in enumerate(history) if status == Status.PASSED), None
+            )
+            if first_pass is not None:
+                item.passed += 1
+                attempts_to_pass.append(first_pass + 1)
+                hours_to_pass.append(
+                    (history[first_pass][1] - history[0][1]).total_seconds() / 3600
+                )
+        item.median_attempts = statistics.median(attempts_to_pass) if attempts_to_pass else None
+        item.median_hours_to_pass = statistics.median(hours_to_pass) if hours_to_pass else None
+        item.failed_checks = failed[exercise.pk].most_common(top_checks)
+        stats.append(item)
+    return stats
+
+
+@dataclass
+class UnitFunnel:
+    number: int
+    title: str
+    reached: int  # learners with the milestone reached (verified), or any progress in the unit
+
+
+def drop_off(path: Path) -> tuple[int, list[UnitFunnel]]:
+    """Enrolled learners, and per unit how many have made progress there: where they stop."""
+    learners = [e.user for e in Enrollment.objects.filter(path=path).select_related("user")]
+    counts: dict[int, int] = Counter()
+    units: dict[int, str] = {}
+    for learner in learners:
+        for unit in progress.path_progress(learner, path).units:
+            units[unit.unit.number] = unit.unit.title
+            if unit.milestone_reached or unit.self_done or unit.verified_done:
+                counts[unit.unit.number] += 1
+    if not learners:
+        units = {u.number: u.title for u in path.units.live().order_by("number")}
+    return len(learners), [UnitFunnel(n, units[n], counts[n]) for n in sorted(units)]
+
+
+@dataclass
+class QueueHealth:
+    waiting: int
+    oldest_hours: float | None
+    median_wait_hours: float | None
+    p95_wait_hours: float | None
+
+
+def review_queue_health(now=None, days: int = 30) -> QueueHealth:
+    now = now or timezone.now()
+    open_rows = list(
+        ReviewRequest.objects.filter(status=ReviewRequest.Status.OPEN).values_list(
+            "created_at", flat=True
+        )
+    )
+    waits = queue_waits(now - timedelta(days=days))
+    return QueueHealth(
+        waiting=len(open_rows),
+        oldest_hours=max(((now - c).total_seconds() / 3600 for c in open_rows), default=None),
+        median_wait_hours=statistics.median(waits) if waits else None,
+        p95_wait_hours=percentile(waits, 95),
+    )
+
+
+@dataclass
+class GradingHealth:
+    queued: int
+    running: int
+    finished_last_hour: int
+    p50_seconds: float | None  # created → finished: what a learner waits
+    p95_seconds: float | None
+    p50_run_seconds: float | None  # started → finished: the sandbox run itself
+
+
+def grading_health(now=None) -> GradingHealth:
+    now = now or timezone.now()
+    counts = Counter(
+        Submission.objects.filter(status__in=[Status.QUEUED, Status.RUNNING]).values_list(
+            "status", flat=True
+        )
+    )
+    rows = (
+        Submission.objects.filter(finished_at__gte=now - timedelta(hours=1))
+        .filter(~Q(status=Status.QUEUED))
+        .values_list("created_at", "started_at", "finished_at")
+    )
+    latency = [(f - c).total_seconds() for c, s, f in rows]
+    runs = [(f - s).total_seconds() for c, s, f in rows if s]
+    return GradingHealth(
+        queued=counts[Status.QUEUED],
+        running=counts[Status.RUNNING],
+        finished_last_hour=len(latency),
+        p50_seconds=percentile(latency, 50),
+        p95_seconds=percentile(latency, 95),
+        p50_run_seconds=percentile(runs, 50),
+    )
+
+
+# --- server-side SVG ----------------------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    text: str
+    y: float
+    width: float
+    text_x: float = 0
+    text_y: float = 0
+
+
+@dataclass
+class BarChart:
+    """Horizontal bars: the template draws rects and labels at these coordinates."""
+
+    bars: list[Bar]
+    width: int
+    height: int
+    label_width: int
+    row: int = 26
+
+    @property
+    def plot_width(self) -> int:
+        return self.width - self.label_width - 60
+
+
+def _short(label: str, limit: int = 30) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def bar_chart(
+    items: list[tuple[str, float, str]],
+    *,
+    maximum: float | None = None,
+    width: int = 640,
+    label_width: int = 240,
+) -> BarChart:
+    """items: (label, value, text shown after the bar)."""
+    top = maximum or max((v for _, v, _ in items), default=0) or 1
+    row = 26
+    plot = width - label_width - 60
+    bars = []
+    for i, (label, value, text) in enumerate(items):
+        width_of_bar = max(0.0, plot * value / top)
+        y = 8 + i * row
+        bars.append(
+            Bar(_short(label), value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15)
+        )
+    return BarChart(bars, width, 16 + row * max(1, len(items)), label_width, row)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+
+
+class MentoringConfig(AppConfig):
+    name = "mentoring"
+    verbose_name = "Mentoring"
+
+    def ready(self) -> None:
+        from mentoring import signals  # models are loaded only now
+        from submissions.models import Submission
+
+        post_save.connect(
+            signals.tell_mentor_about_resubmission,
+            sender=Submission,
+            dispatch_uid="mentoring_resubmission",
+        )

@@ -1,0 +1,43 @@
+"""Editor drafts: saved as the learner types, restored on the next visit from any device."""
+
+from django.db import transaction
+
+from curriculum.models import Exercise
+from submissions.models import Draft
+
+MAX_DRAFT_BYTES = 256 * 1024
+
+
+class DraftRejected(ValueError):
+    """The draft is too large to keep; the message is shown as is."""
+
+
+@transaction.atomic
+def draft_save(*, user, exercise: Exercise, code: str) -> Draft:
+    if len(code.encode("utf-8")) > MAX_DRAFT_BYTES:
+        raise DraftRejected(f"The draft is over {MAX_DRAFT_BYTES // 1024} KB and was not saved.")
+    draft, _ = Draft.objects.update_or_create(user=user, exercise=exercise, defaults={"code": code})
+    return draft
+
+
+@transaction.atomic
+def draft_discard(*, user, exercise: Exercise) -> None:
+    Draft.objects.filter(user=user, exercise=exercise).delete()
+
+
+def editor_code(user, exercise: Exercise, latest_attempt=None) -> tuple[str, str]:
+    """What the editor opens with, and where it came from: 'draft', 'attempt' or 'starter'.
+
+    The draft wins unless an attempt was submitted after it was last saved.
+    """
+    draft = (
+        Draft.objects.filter(user=user, exercise=exercise).first()
+        if user.is_authenticated
+        else None
+    )
+    attempt_code = latest_attempt.files.get(exercise.entrypoint) if latest_attempt else None
+    if draft and (attempt_code is None or draft.updated_at >= latest_attempt.created_at):
+        return draft.code, "draft"
+    if attempt_code is not None:
+        return attempt_code, "attempt"
+    return exercise.starter_code, "starter"
