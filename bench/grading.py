@@ -110,7 +110,8 @@ def ensure_database(url: str) -> None:
 SETUP = f"""
 from django.conf import settings
 from accounts.models import User
-from curriculum.content.exercise_packages import find_package, sync_exercises
+from curriculum.content.exercise_packages import find_package
+from curriculum.content.exercise_sync import sync_exercises
 sync_exercises([find_package(settings.CONTENT_DIR / "exercises", {SLUG!r})])
 user = User.objects.filter(email={USER_EMAIL!r}).first() or User.objects.create_user(
     "bench-grader", {USER_EMAIL!r}, {USER_PASSWORD!r})

@@ -75,7 +75,8 @@ def matmul(db):
     """The matmul exercise, synced from its package."""
     from django.conf import settings
 
-    from curriculum.content.exercise_packages import find_package, sync_exercises
+    from curriculum.content.exercise_packages import find_package
+    from curriculum.content.exercise_sync import sync_exercises
     from curriculum.models import Exercise
 
     sync_exercises([find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")])

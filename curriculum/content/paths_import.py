@@ -13,7 +13,7 @@ from pathlib import Path as FilePath
 
 from django.db import transaction
 
-from curriculum.content.exercise_packages import sync_exercises
+from curriculum.content.exercise_sync import sync_exercises
 from curriculum.content.row_sync import ChangeLog, apply_values, sync_rows
 from curriculum.content.validation import ContentSet, load_content
 from curriculum.models import (

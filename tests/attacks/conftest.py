@@ -53,7 +53,7 @@ def attack_package(settings):
 @pytest.fixture
 def attack_exercise(db, attack_package, sandbox_ready, settings):
     """The exercise row, with its reference outputs computed once per session (not per test)."""
-    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.content.exercise_sync import sync_exercises
     from curriculum.models import Exercise
     from worker.judge.plan import build_plan
     from worker.models import ReferenceRun

@@ -277,7 +277,7 @@ def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
     worker_environment, transactional_db, grading_worker, attack_package, alice
 ):
     worker = grading_worker
-    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.content.exercise_sync import sync_exercises
     from curriculum.models import Exercise
 
     sync_exercises([attack_package])

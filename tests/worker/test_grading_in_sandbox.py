@@ -74,7 +74,7 @@ def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_a
 ):
     from django.template.loader import render_to_string
 
-    from curriculum.content.exercise_packages import sync_exercises
+    from curriculum.content.exercise_sync import sync_exercises
     from curriculum.models import Exercise
 
     package = find_package(settings.CONTENT_DIR / "exercises", "mlp-numpy-digits")

@@ -11,7 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from curriculum.content.exercise_packages import load_packages, sync_exercises
+from curriculum.content.exercise_packages import load_packages
+from curriculum.content.exercise_sync import sync_exercises
 from curriculum.models import Exercise
 from worker.pipeline import grade_prepared, prepare_grading
 from worker.reference import ReferenceBroken
