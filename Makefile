@@ -9,7 +9,8 @@ help:
 	@echo "make demo            install, migrate, load content, build the sandbox image, run web + worker"
 	@echo "make test            the whole suite (Docker and browser tests skip only where nothing answers)"
 	@echo "make sandbox-image   build the sandbox image (skipped when its recipe is unchanged)"
-	@echo "make lint / format   ruff"
+	@echo "make lint            import contracts, ruff check, ruff format --check, mypy"
+	@echo "make format          ruff format + ruff check --fix"
 
 install: .venv/.installed
 .venv/.installed: pyproject.toml uv.lock
@@ -42,8 +43,10 @@ check-exercises: migrate
 	$(PY) manage.py check_exercises
 
 lint: install
+	.venv/bin/lint-imports
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 format: install
 	.venv/bin/ruff format .

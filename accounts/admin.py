@@ -8,6 +8,7 @@ from .models import User
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "email", "role", "display_name", "is_active", "date_joined")
     list_filter = ("role", "is_active", "is_staff")
-    fieldsets = BaseUserAdmin.fieldsets + (
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
         ("Backprop", {"fields": ("role", "display_name", "time_zone", "weekly_hours_goal")}),
     )

@@ -30,7 +30,7 @@ class SignUpForm(UserCreationForm):
         # The similarity validator compares the password with the username: set it first.
         if email := self.cleaned_data.get("email"):
             self.instance.username = unique_username(email)
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # a Django hook the stubs leave out
 
 
 def unique_username(email: str) -> str:

@@ -192,3 +192,17 @@ def wait_for_terminal(submission, timeout: float = 120.0):
             return submission
         time.sleep(0.25)
     raise AssertionError(f"submission {submission.pk} still {submission.status} after {timeout} s")
+
+
+@pytest.fixture
+def enqueued(monkeypatch):
+    """Grading tasks the code under test sent, by submission id (no broker involved)."""
+    sent = []
+    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
+    return sent
+
+
+@pytest.fixture
+def as_alice(client, alice):
+    client.force_login(alice)
+    return client

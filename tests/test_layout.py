@@ -56,3 +56,56 @@ def test_no_pending_migrations():
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+PACKAGES = ("config", "worker", "sandbox", *WEB_APPS)
+
+
+def _import_cycles(graph) -> list[list[str]]:
+    """Strongly connected groups of two or more modules (Tarjan), imports inside functions included."""
+    index, low, stack, on_stack, groups = {}, {}, [], set(), []
+
+    def visit(module):  # recursion depth is bounded by the number of our modules
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in graph.find_modules_directly_imported_by(module):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+def test_no_module_imports_another_in_a_cycle():
+    import grimp
+
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    assert _import_cycles(graph) == []
+
+
+def test_the_cycle_finder_sees_a_lazy_import_cycle(tmp_path, monkeypatch):
+    import grimp
+
+    (tmp_path / "loop").mkdir()
+    (tmp_path / "loop" / "__init__.py").write_text("")
+    (tmp_path / "loop" / "a.py").write_text("from loop import b\n")
+    (tmp_path / "loop" / "b.py").write_text("def f():\n    from loop import a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    graph = grimp.build_graph("loop", cache_dir=None)
+    assert _import_cycles(graph) == [["loop.a", "loop.b"]]

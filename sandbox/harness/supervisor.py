@@ -13,6 +13,7 @@ import ctypes
 import json
 import os
 import platform
+import resource
 import selectors
 import signal
 import sys
@@ -134,7 +135,7 @@ class _Watch:
         self.anomalies: list[str] = []
         self.timed_out = False
         self.status: int | None = None
-        self.rusage = None
+        self.rusage: resource.struct_rusage | None = None
 
     def _deadline(self) -> float:
         if len(self.outcomes) < len(self.steps):

@@ -165,7 +165,8 @@ def import_rootfs(root: Path) -> None:
         stdin=tar.stdout,
         check=False,
     )
-    tar.stdout.close()
+    if tar.stdout is not None:
+        tar.stdout.close()
     if tar.wait() != 0 or imported.returncode != 0:
         raise RuntimeError(
             f"importing the offline base failed (tar {tar.returncode}, docker {imported.returncode})"
