@@ -18,6 +18,7 @@ from curriculum.models import (
     CallToAction,
     CrossReference,
     Exercise,
+    ExerciseCheck,
     GlossaryTerm,
     Outcome,
     Path,
@@ -337,3 +338,15 @@ class ExerciseAdmin(admin.ModelAdmin):
     list_display = ("slug", "title", "difficulty", "device", "points", "is_archived")
     list_filter = ("difficulty", "device", "is_archived")
     search_fields = ("slug", "title")
+
+
+@admin.register(ExerciseCheck)
+class ExerciseCheckAdmin(admin.ModelAdmin):
+    """Runs of check_exercises asked for from /staff/content/ (read-only: the worker writes them)."""
+
+    list_display = ("exercise", "state", "requested_by", "created_at", "finished_at")
+    list_filter = ("state",)
+    readonly_fields = ("exercise", "requested_by", "state", "output", "created_at", "finished_at")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from submissions.models import Submission
+from submissions.models import Draft, Submission
 
 
 @admin.register(Submission)
@@ -9,3 +9,10 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_filter = ("status", "exercise")
     search_fields = ("user__username", "exercise__slug")
     readonly_fields = ("result", "package_hash", "seed", "attempts", "lease_expires_at")
+
+
+@admin.register(Draft)
+class DraftAdmin(admin.ModelAdmin):
+    list_display = ("user", "exercise", "updated_at")
+    search_fields = ("user__username", "exercise__slug")
+    raw_id_fields = ("user",)
