@@ -220,12 +220,6 @@ class WarmPool:
             time.sleep(0.05)
         return False
 
-    def idle_count(self, shape: Shape | None = None) -> int:
-        with self._lock:
-            if shape is not None:
-                return len(self._idle.get(shape, ()))
-            return sum(len(queue) for queue in self._idle.values())
-
     def close(self) -> None:
         """Stop refilling and remove every idle container."""
         self._closed = True

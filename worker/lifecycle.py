@@ -1,27 +1,40 @@
 """Compare-and-set status transitions: the database is the truth, so a task can always be redelivered.
 
-Each transition is one UPDATE guarded by the expected status (and, once running, by the
-attempt counter), so two deliveries of the same task can never both record a result.
+This module is the one owner of a submission's status: every transition is one UPDATE guarded
+by what the caller read (the status and the attempt counter, and where it matters the lease,
+the enqueue time or the retry time), so two deliveries of the same task, or a task and the
+sweep, or a regrade and a grading, can never both record a result. Each returns whether it
+applied.
 
 queued ──claim──▶ running ──finish──▶ passed | failed | error | timed_out | rejected
-                     │  ▲
-               defer │  │ claim (once retry_at has passed)
+  ▲                  │  ▲                               │
+  └── release, ──────┤  │ claim (once retry_at          │ record_regrade: graded again,
+    requeue_expired  │  │ has passed)                   ▼ only while the row is unchanged
+                defer│  │                     passed | failed | error | timed_out
                      ▼  │
      error with retry_at set ("grading is unavailable, we will retry")
 
 A row in `error` with `retry_at` set is not terminal: the platform, not the learner,
 failed, and the task's retry (or the sweep) claims it again. `finish` clears `retry_at`.
+
+The sweep's transitions: `give_up_expired` (running past its lease after the last attempt →
+error), `requeue_expired` (running past its lease → queued), `touch_stale_queued` (a queued
+row whose task was lost gets a fresh `enqueued_at`) and `touch_overdue_retry` (a promised
+retry whose task was lost becomes due now); the caller enqueues the task when one applied.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
 from submissions.models import Status, Submission
+
+# Finished rows a regrade may grade again (not `rejected`: those were never graded).
+REGRADABLE = [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT]
 
 
 def claimable(now) -> Q:
@@ -47,6 +60,13 @@ def claim(submission_id: int) -> Submission | None:
     return Submission.objects.select_related("exercise", "user").get(pk=submission_id)
 
 
+def _this_attempt(submission: Submission):
+    """The row as long as it is still running the attempt `submission` claimed."""
+    return Submission.objects.filter(
+        pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
+    )
+
+
 def finish(
     submission: Submission,
     *,
@@ -56,9 +76,7 @@ def finish(
     message: str = "",
 ) -> bool:
     """running → terminal, only for the attempt that claimed it."""
-    updated = Submission.objects.filter(
-        pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(
+    updated = _this_attempt(submission).update(
         status=status,
         score=score,
         result=result,
@@ -73,9 +91,7 @@ def finish(
 def defer(submission: Submission, *, message: str, retry_in: float) -> bool:
     """running → error with `retry_at`: the platform failed; grade again in `retry_in` seconds."""
     now = timezone.now()
-    updated = Submission.objects.filter(
-        pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(
+    updated = _this_attempt(submission).update(
         status=Status.ERROR,
         message=message,
         lease_expires_at=None,
@@ -85,11 +101,20 @@ def defer(submission: Submission, *, message: str, retry_in: float) -> bool:
     return bool(updated)
 
 
+def defer_or_give_up(submission: Submission, *, message: str, final_message: str) -> float | None:
+    """The platform failed this attempt: `defer` it with backoff and return the countdown, or,
+    after the last attempt, running → error for good (`final_message`) and return None."""
+    if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
+        finish(submission, status=Status.ERROR, message=final_message)
+        return None
+    countdown = retry_delay(submission.attempts)
+    defer(submission, message=message, retry_in=countdown)
+    return countdown
+
+
 def release(submission: Submission, *, message: str) -> bool:
     """running → queued, for a retry as soon as a worker is free."""
-    updated = Submission.objects.filter(
-        pk=submission.pk, status=Status.RUNNING, attempts=submission.attempts
-    ).update(
+    updated = _this_attempt(submission).update(
         status=Status.QUEUED, message=message, lease_expires_at=None, enqueued_at=timezone.now()
     )
     return bool(updated)
@@ -103,3 +128,84 @@ def retry_delay(attempts: int) -> float:
             settings.GRADING_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1),
         )
     )
+
+
+# --- The sweep: rows whose task was lost ------------------------------------------------------
+
+
+def _expired_attempt(submission: Submission, now: datetime):
+    """The row as long as it still runs the attempt the sweep read, with its lease expired."""
+    return _this_attempt(submission).filter(lease_expires_at__lt=now)
+
+
+def give_up_expired(submission: Submission, *, now: datetime, message: str) -> bool:
+    """running with an expired lease (the last attempt died) → error, final."""
+    updated = _expired_attempt(submission, now).update(
+        status=Status.ERROR, finished_at=now, lease_expires_at=None, message=message
+    )
+    return bool(updated)
+
+
+def requeue_expired(submission: Submission, *, now: datetime) -> bool:
+    """running with an expired lease (its worker died) → queued, to be enqueued again."""
+    updated = _expired_attempt(submission, now).update(
+        status=Status.QUEUED, enqueued_at=now, lease_expires_at=None
+    )
+    return bool(updated)
+
+
+def touch_stale_queued(submission: Submission, *, now: datetime) -> bool:
+    """queued → queued with `enqueued_at` now, once: the caller enqueues its task again."""
+    updated = Submission.objects.filter(
+        pk=submission.pk,
+        status=Status.QUEUED,
+        attempts=submission.attempts,
+        enqueued_at=submission.enqueued_at,
+    ).update(enqueued_at=now)
+    return bool(updated)
+
+
+def touch_overdue_retry(submission: Submission, *, now: datetime) -> bool:
+    """error with an overdue `retry_at` → the same, due now, once: the caller enqueues its task
+    again and `claim` takes it as it is."""
+    updated = Submission.objects.filter(
+        pk=submission.pk,
+        status=Status.ERROR,
+        attempts=submission.attempts,
+        retry_at=submission.retry_at,
+    ).update(retry_at=now)
+    return bool(updated)
+
+
+# --- Regrades: a finished row graded again ------------------------------------------------
+
+
+def record_regrade(
+    submission: Submission,
+    *,
+    expected_status: str,
+    status: str,
+    score: float | None,
+    result: dict | None,
+    message: str,
+    package_hash: str,
+) -> bool:
+    """finished → finished with a new result, only while the row is still `expected_status`
+    (the status the regrade batch read), at the attempt count it was read with, and not
+    waiting for a retry: a row that was graded or changed meanwhile keeps what it has. Never
+    applies to a row that is not finished (REGRADABLE)."""
+    updated = Submission.objects.filter(
+        pk=submission.pk,
+        status__in=REGRADABLE,
+        status=expected_status,
+        attempts=submission.attempts,
+        retry_at__isnull=True,
+    ).update(
+        status=status,
+        score=score,
+        result=result,
+        message=message,
+        package_hash=package_hash,
+        finished_at=timezone.now(),
+    )
+    return bool(updated)

@@ -14,16 +14,18 @@ from typing import Any
 from django.conf import settings
 
 from curriculum.content.exercise_packages import find_package
+from sandbox.harness import codec
 from sandbox.result import SandboxUnavailable
 from submissions.models import Status, Submission
 from submissions.services import SubmissionRejected, notify_graded, validate_files
 
 from . import lifecycle
+from .job_spec import limits_for
 from .judge.cases import grader_expectations, load_grader
 from .judge.grade import Observation, judge
 from .judge.plan import build_plan
 from .reference import ReferenceBroken, reference_outputs
-from .sandbox_jobs import limits_for, run_files
+from .sandbox_jobs import run_files
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +69,16 @@ def grade_submission(submission_id: int) -> str:
         log.exception("grading submission %s failed unexpectedly", submission.pk)
         return _retry_later(submission, OUR_FAULT, exc, reason="an error on our side")
     if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
-        notify_graded(submission)
+        notify_graded(submission=submission)
     return status
 
 
 def _retry_later(submission: Submission, message: str, exc: Exception, *, reason: str) -> str:
     """`error` with `retry_at` and a retry with backoff; a final `error` after the last attempt."""
-    if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
-        final = (
-            f"We gave up after {submission.attempts} tries ({reason}). Please submit again later."
-        )
-        lifecycle.finish(submission, status=Status.ERROR, message=final)
+    final = f"We gave up after {submission.attempts} tries ({reason}). Please submit again later."
+    countdown = lifecycle.defer_or_give_up(submission, message=message, final_message=final)
+    if countdown is None:
         return Status.ERROR
-    countdown = lifecycle.retry_delay(submission.attempts)
-    lifecycle.defer(submission, message=message, retry_in=countdown)
     raise RetryLater(str(exc), countdown=countdown) from exc
 
 
@@ -162,8 +160,6 @@ def grade_prepared(
 
 
 def _decoded(reference: dict[str, dict]) -> dict[str, dict]:
-    from sandbox.harness import codec
-
     return {
         sid: {**step, "value": codec.decode(step.get("value"))} for sid, step in reference.items()
     }

@@ -11,12 +11,13 @@ from django.utils import timezone
 from curriculum.content.exercise_packages import find_package
 from curriculum.models import Exercise
 from sandbox.result import SandboxUnavailable
-from submissions.models import Status, Submission
+from submissions.models import Submission
 
+from . import lifecycle
 from .models import RegradeBatch, RegradeEntry
 from .pipeline import grade_now
 
-REGRADABLE = [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT]
+REGRADABLE = lifecycle.REGRADABLE
 
 
 @transaction.atomic
@@ -57,27 +58,7 @@ def regrade_batch_run(
     for entry in batch.entries.filter(regraded_at__isnull=True).select_related(
         "submission__exercise"
     ):
-        submission = entry.submission
-        try:
-            status, score, result, message = grade_now(submission)
-        except SandboxUnavailable:
-            raise
-        except (
-            Exception
-        ) as exc:  # a broken reference or package: recorded, the submission is left alone
-            entry.problem = f"{type(exc).__name__}: {exc}"[:2000]
-            status, score = entry.previous_status, entry.previous_score
-        else:
-            Submission.objects.filter(pk=submission.pk).update(
-                status=status,
-                score=score,
-                result=result,
-                message=message,
-                package_hash=batch.package_hash,
-                finished_at=timezone.now(),
-            )
-        entry.new_status, entry.new_score, entry.regraded_at = status, score, timezone.now()
-        entry.save(update_fields=["new_status", "new_score", "regraded_at", "problem"])
+        _regrade_entry(batch, entry)
         batch.done = batch.entries.filter(regraded_at__isnull=False).count()
         batch.changed = sum(1 for e in batch.entries.filter(regraded_at__isnull=False) if e.changed)
         batch.save(update_fields=["done", "changed"])
@@ -86,3 +67,40 @@ def regrade_batch_run(
     batch.state, batch.finished_at = RegradeBatch.State.FINISHED, timezone.now()
     batch.save(update_fields=["state", "finished_at"])
     return batch
+
+
+def _regrade_entry(batch: RegradeBatch, entry: RegradeEntry) -> None:
+    """Grade the entry's submission again; the row takes the new result only if it is still as
+    the batch read it, the entry records what the regrade did."""
+    try:
+        status, score, result, message = grade_now(entry.submission)
+    except SandboxUnavailable:
+        raise
+    except Exception as exc:  # a broken reference or package: recorded, the row left alone
+        entry.problem = f"{type(exc).__name__}: {exc}"[:2000]
+        _close_entry(entry, entry.previous_status, entry.previous_score)
+        return
+    # The row and its entry change together: a batch resumed after a crash finds both or neither.
+    with transaction.atomic():
+        recorded = lifecycle.record_regrade(
+            entry.submission,
+            expected_status=entry.previous_status,
+            status=status,
+            score=score,
+            result=result,
+            message=message,
+            package_hash=batch.package_hash,
+        )
+        if recorded:
+            _close_entry(entry, status, score)
+        else:  # graded or regraded meanwhile: what the row has now is newer than our read
+            entry.problem = (
+                f"The submission changed while it was regraded (it was {entry.previous_status}); "
+                "it was left alone."
+            )
+            _close_entry(entry, entry.previous_status, entry.previous_score)
+
+
+def _close_entry(entry: RegradeEntry, status: str, score: float | None) -> None:
+    entry.new_status, entry.new_score, entry.regraded_at = status, score, timezone.now()
+    entry.save(update_fields=["new_status", "new_score", "regraded_at", "problem"])

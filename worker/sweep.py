@@ -8,8 +8,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from sandbox.pool import remove_orphans
+from sandbox.reaper import reap as reap_containers
+from sandbox.result import SandboxUnavailable
+from sandbox.runner import ENGINE_ERRORS, connect
 from submissions import grading_queue
-from submissions.models import Status, Submission
+from submissions.models import Submission
+
+from . import lifecycle
 
 log = logging.getLogger(__name__)
 
@@ -22,30 +28,20 @@ def sweep(now=None) -> dict:
     requeued = given_up = 0
     for submission in Submission.objects.expired_leases(now).select_related("exercise"):
         if submission.attempts >= settings.GRADING_MAX_ATTEMPTS:
-            given_up += Submission.objects.filter(pk=submission.pk, status=Status.RUNNING).update(
-                status=Status.ERROR,
-                finished_at=now,
-                lease_expires_at=None,
-                message=f"Grading stopped {submission.attempts} times without finishing; we gave up. Please submit again.",
-            )
+            message = f"Grading stopped {submission.attempts} times without finishing; we gave up. Please submit again."
+            given_up += lifecycle.give_up_expired(submission, now=now, message=message)
             continue
-        if Submission.objects.filter(
-            pk=submission.pk, status=Status.RUNNING, lease_expires_at__lt=now
-        ).update(status=Status.QUEUED, enqueued_at=now, lease_expires_at=None):
+        if lifecycle.requeue_expired(submission, now=now):
             submission.refresh_from_db()
             grading_queue.enqueue(submission)
             requeued += 1
     for submission in Submission.objects.stale_queued(stale_before).select_related("exercise"):
-        if Submission.objects.filter(pk=submission.pk, status=Status.QUEUED).update(
-            enqueued_at=now
-        ):
+        if lifecycle.touch_stale_queued(submission, now=now):
             grading_queue.enqueue(submission)
             requeued += 1
     # A promised retry whose task was lost (the worker died holding it): claim() takes it as is.
     for submission in Submission.objects.retry_due(stale_before).select_related("exercise"):
-        if Submission.objects.filter(
-            pk=submission.pk, status=Status.ERROR, retry_at=submission.retry_at
-        ).update(retry_at=now):
+        if lifecycle.touch_overdue_retry(submission, now=now):
             grading_queue.enqueue(submission)
             requeued += 1
     if requeued or given_up:
@@ -56,11 +52,6 @@ def sweep(now=None) -> dict:
 def reap() -> int:
     """Remove sandbox containers past their deadline, and idle warm containers of dead worker
     processes on this host (orphans of a killed worker)."""
-    from sandbox.pool import remove_orphans
-    from sandbox.reaper import reap as reap_containers
-    from sandbox.result import SandboxUnavailable
-    from sandbox.runner import ENGINE_ERRORS, connect
-
     try:
         client = connect()
         return reap_containers(client) + remove_orphans(client)

@@ -18,14 +18,17 @@ from django.conf import settings
 
 from curriculum.content.exercise_packages import Package, load_packages
 from sandbox.job import Job
-from sandbox.result import RunResult
-from sandbox.runner import run_job
+from sandbox.pool import Shape, WarmPool, remove_orphans
+from sandbox.result import RunResult, SandboxUnavailable
+from sandbox.runner import connect, run_job
+
+from .job_spec import gpu_ids, limits_for, sandbox_image
 
 log = logging.getLogger(__name__)
 
 HEAVY = frozenset({"numpy", "scipy", "sklearn", "pandas", "torch"})
 _lock = threading.Lock()
-_pool = None
+_pool: WarmPool | None = None
 
 
 def preload_for(package: Package) -> tuple[str, ...]:
@@ -58,15 +61,13 @@ def _preload(sources: tuple[tuple[str, str], ...], forbidden: frozenset[str]) ->
     return tuple(sorted(found))
 
 
-def get():
+def get() -> WarmPool | None:
     """The process's pool, created on first use; None when SANDBOX_POOL_SIZE is 0."""
     global _pool
     if settings.SANDBOX_POOL_SIZE <= 0:
         return None
     with _lock:
         if _pool is None:
-            from sandbox.pool import WarmPool
-
             _pool = WarmPool(
                 settings.SANDBOX_POOL_SIZE, idle_seconds=settings.SANDBOX_POOL_IDLE_SECONDS
             )
@@ -89,12 +90,6 @@ def start() -> None:
     pool = get()
     if pool is None:
         return
-    from sandbox.pool import Shape, remove_orphans
-    from sandbox.result import SandboxUnavailable
-    from sandbox.runner import connect
-
-    from .sandbox_jobs import limits_for, sandbox_image
-
     try:
         removed = remove_orphans(connect())
         if removed:
@@ -103,19 +98,19 @@ def start() -> None:
         log.warning(
             "sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error
         )
-    gpu_ids = tuple(settings.SANDBOX_GPU_IDS) or None
+    pinned = gpu_ids()
     packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
     shapes = {
         Shape(
             sandbox_image(),
             limits_for(package),
             package.device,
-            gpu_ids,
+            pinned,
             settings.SANDBOX_RUNTIME,
             preload_for(package),
         )
         for package in packages
-        if package.device == "cpu" or gpu_ids
+        if package.device == "cpu" or pinned
     }
     pool.warm(shapes)
 

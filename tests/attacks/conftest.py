@@ -55,10 +55,10 @@ def attack_exercise(db, attack_package, sandbox_ready, settings):
     """The exercise row, with its reference outputs computed once per session (not per test)."""
     from curriculum.content.exercise_sync import sync_exercises
     from curriculum.models import Exercise
+    from worker.job_spec import limits_for
     from worker.judge.plan import build_plan
     from worker.models import ReferenceRun
     from worker.reference import reference_outputs
-    from worker.sandbox_jobs import limits_for
 
     settings.SANDBOX_IMAGE = sandbox_ready
     sync_exercises([attack_package])

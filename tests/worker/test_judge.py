@@ -276,3 +276,33 @@ def test_one_banned_call_listed_under_two_spellings_is_reported_once():
         {"forbid_calls": ["numpy.linalg.lstsq", "np.linalg.lstsq"]}, {"solution.py": source}
     )
     assert message.count("lstsq") == 1
+
+
+def test_each_check_kind_has_a_named_judge_and_an_unknown_kind_is_our_fault():
+    from types import SimpleNamespace
+
+    from worker.judge.grade import JUDGES, judge
+
+    assert set(JUDGES) == {"probe", "static", "resource", "metric", "http"}
+    package = SimpleNamespace(
+        slug="x",
+        hash="ab" * 32,
+        spec={},
+        checks=[
+            {"id": "quiz", "kind": "quiz"},
+            {"id": "no_numpy", "kind": "static", "forbid_imports": ["numpy"]},
+        ],
+    )
+    result = judge(
+        package=package,
+        plan={"steps": []},
+        sources={"solution.py": "x = 1\n"},
+        learner=Observation(exit_reason="ok", steps={}),
+        reference={},
+        seed=1,
+        limits={},
+    )
+    assert (result["status"], result["gradable"], result["score"]) == ("error", False, 0.5)
+    quiz, static = result["checks"]
+    assert quiz["status"] == "error" and "check kind 'quiz' is not supported" in quiz["message"]
+    assert static["status"] == "pass" and result["metrics"] == {}

@@ -230,3 +230,153 @@ def test_a_gpu_submission_waits_visibly_for_a_gpu_worker(client, alice, matmul):
     page = client.get(f"/submissions/{submission.pk}/status/").content.decode()
     assert "Waiting for a GPU worker" in page
     assert submission.exercise.queue == "grading-gpu"
+
+
+# --- The named transitions the sweep, the retry and the regrade go through ---------------------
+
+
+def _expire_lease(submission):
+    Submission.objects.filter(pk=submission.pk).update(
+        lease_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def test_requeue_expired_moves_a_dead_attempt_back_to_queued_once(queued):
+    claimed = lifecycle.claim(queued.pk)
+    _expire_lease(claimed)
+    now = timezone.now()
+    assert lifecycle.requeue_expired(claimed, now=now)
+    assert not lifecycle.requeue_expired(claimed, now=now)
+    queued.refresh_from_db()
+    assert (queued.status, queued.enqueued_at, queued.lease_expires_at) == (
+        Status.QUEUED,
+        now,
+        None,
+    )
+
+
+def test_requeue_expired_leaves_a_live_lease_and_a_newer_attempt_alone(queued):
+    first = lifecycle.claim(queued.pk)
+    assert not lifecycle.requeue_expired(first, now=timezone.now())  # its lease still runs
+    _expire_lease(first)
+    second = lifecycle.claim(queued.pk)
+    _expire_lease(second)
+    assert not lifecycle.requeue_expired(first, now=timezone.now())  # read before the new claim
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (Status.RUNNING, 2)
+
+
+def test_give_up_expired_ends_the_last_attempt_in_a_final_error(queued):
+    claimed = lifecycle.claim(queued.pk)
+    _expire_lease(claimed)
+    assert lifecycle.give_up_expired(claimed, now=timezone.now(), message="we gave up")
+    queued.refresh_from_db()
+    assert (queued.status, queued.message, queued.lease_expires_at) == (
+        Status.ERROR,
+        "we gave up",
+        None,
+    )
+    assert queued.is_terminal and queued.finished_at is not None
+
+
+def test_give_up_expired_leaves_a_row_claimed_again_since_it_was_read(queued):
+    first = lifecycle.claim(queued.pk)
+    _expire_lease(first)
+    lifecycle.claim(queued.pk)
+    assert not lifecycle.give_up_expired(first, now=timezone.now(), message="we gave up")
+    queued.refresh_from_db()
+    assert queued.status == Status.RUNNING
+
+
+def test_touch_stale_queued_applies_once_for_the_row_as_read(queued):
+    now = timezone.now()
+    assert lifecycle.touch_stale_queued(queued, now=now)
+    assert not lifecycle.touch_stale_queued(queued, now=now)  # a second sweep read the same row
+    queued.refresh_from_db()
+    assert (queued.status, queued.enqueued_at) == (Status.QUEUED, now)
+    claimed = lifecycle.claim(queued.pk)
+    assert not lifecycle.touch_stale_queued(claimed, now=timezone.now())  # running now
+
+
+def test_touch_overdue_retry_makes_it_due_now_once(queued):
+    deferred = lifecycle.claim(queued.pk)
+    lifecycle.defer(deferred, message="unavailable", retry_in=0)
+    queued.refresh_from_db()
+    now = timezone.now()
+    assert lifecycle.touch_overdue_retry(queued, now=now)
+    assert not lifecycle.touch_overdue_retry(queued, now=now)  # its retry_at changed
+    stale = Submission.objects.get(pk=queued.pk)
+    assert (stale.status, stale.retry_at) == (Status.ERROR, now)
+    lifecycle.claim(queued.pk)
+    assert not lifecycle.touch_overdue_retry(stale, now=timezone.now())  # claimed meanwhile
+
+
+def test_defer_or_give_up_defers_with_backoff_until_the_last_attempt(queued, settings):
+    settings.GRADING_MAX_ATTEMPTS = 2
+    first = lifecycle.claim(queued.pk)
+    countdown = lifecycle.defer_or_give_up(first, message="unavailable", final_message="gave up")
+    assert countdown == lifecycle.retry_delay(1)
+    queued.refresh_from_db()
+    assert (queued.status, queued.message) == (Status.ERROR, "unavailable")
+    assert queued.retry_at is not None and not queued.is_terminal
+    Submission.objects.filter(pk=queued.pk).update(retry_at=timezone.now())
+    second = lifecycle.claim(queued.pk)
+    assert (
+        lifecycle.defer_or_give_up(second, message="unavailable", final_message="gave up") is None
+    )
+    queued.refresh_from_db()
+    assert (queued.status, queued.message, queued.retry_at) == (Status.ERROR, "gave up", None)
+    assert queued.is_terminal
+
+
+def _finished(queued, status=Status.FAILED, score=0.2):
+    lifecycle.finish(lifecycle.claim(queued.pk), status=status, score=score)
+    return Submission.objects.get(pk=queued.pk)
+
+
+def _record_regrade(submission, expected_status):
+    return lifecycle.record_regrade(
+        submission,
+        expected_status=expected_status,
+        status=Status.PASSED,
+        score=1.0,
+        result={"status": "pass"},
+        message="",
+        package_hash="new",
+    )
+
+
+def test_record_regrade_writes_the_new_result_over_the_row_as_read(queued):
+    finished = _finished(queued)
+    assert _record_regrade(finished, Status.FAILED)
+    queued.refresh_from_db()
+    assert (queued.status, queued.score, queued.package_hash) == (Status.PASSED, 1.0, "new")
+    assert queued.result == {"status": "pass"}
+
+
+def test_record_regrade_leaves_a_row_whose_status_changed_meanwhile(queued):
+    finished = _finished(queued)
+    Submission.objects.filter(pk=queued.pk).update(status=Status.TIMED_OUT)
+    assert not _record_regrade(finished, Status.FAILED)
+    queued.refresh_from_db()
+    assert (queued.status, queued.score, queued.package_hash) == (Status.TIMED_OUT, 0.2, "")
+
+
+def test_record_regrade_leaves_a_row_graded_again_or_waiting_for_a_retry(queued):
+    finished = _finished(queued, status=Status.ERROR, score=None)
+    Submission.objects.filter(pk=queued.pk).update(attempts=finished.attempts + 1)
+    assert not _record_regrade(finished, Status.ERROR)  # another attempt since the read
+    Submission.objects.filter(pk=queued.pk).update(
+        attempts=finished.attempts, retry_at=timezone.now()
+    )
+    assert not _record_regrade(finished, Status.ERROR)  # a retry is promised: not finished
+    queued.refresh_from_db()
+    assert (queued.status, queued.score) == (Status.ERROR, None)
+
+
+def test_record_regrade_never_touches_a_queued_or_running_row(queued):
+    assert not _record_regrade(queued, Status.QUEUED)
+    claimed = lifecycle.claim(queued.pk)
+    assert not _record_regrade(claimed, Status.RUNNING)
+    queued.refresh_from_db()
+    assert (queued.status, queued.score) == (Status.RUNNING, None)

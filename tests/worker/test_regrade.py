@@ -90,3 +90,49 @@ def test_the_admin_action_starts_a_batch(
     batch = RegradeBatch.objects.get()
     assert started == [batch.pk] and batch.total == 2
     assert "regrading 2 submissions" in response.content.decode()
+
+
+def test_a_regrade_result_is_not_written_over_a_row_whose_status_changed_meanwhile(
+    graded, monkeypatch
+):
+    failed, passed, _ = graded
+    batch = regrade_batch_create(exercise=failed.exercise)
+
+    def regraded_elsewhere_meanwhile(submission):
+        if submission.pk == failed.pk:  # another batch recorded its regrade while this one graded
+            Submission.objects.filter(pk=failed.pk).update(status=Status.TIMED_OUT, score=0.0)
+        return Status.PASSED, 1.0, {"version": 1, "status": "pass"}, ""
+
+    monkeypatch.setattr("worker.regrade.grade_now", regraded_elsewhere_meanwhile)
+    batch = regrade_batch_run(batch)
+    assert (batch.state, batch.progress, batch.changed) == ("finished", "2/2", 0)
+    failed.refresh_from_db()
+    assert (failed.status, failed.score, failed.result["status"]) == ("timed_out", 0.0, "fail")
+    entry = batch.entries.get(submission=failed)
+    assert "changed while it was regraded" in entry.problem
+    assert (entry.new_status, entry.new_score) == ("failed", 0.2) and not entry.changed
+    passed.refresh_from_db()
+    assert (passed.status, passed.package_hash) == ("passed", batch.package_hash)
+
+
+def test_a_regrade_writes_the_row_and_its_entry_together(graded, fake_grading, monkeypatch):
+    failed = graded[0]
+    batch = regrade_batch_create(exercise=failed.exercise)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("the worker died here")
+
+    monkeypatch.setattr("worker.regrade._close_entry", crash)
+    with pytest.raises(RuntimeError):
+        regrade_batch_run(batch)
+    failed.refresh_from_db()
+    assert (failed.status, failed.score) == ("failed", 0.2)  # rolled back with its entry
+    monkeypatch.undo()
+    monkeypatch.setattr(
+        "worker.regrade.grade_now",
+        lambda s: (Status.PASSED, 1.0, {"version": 1, "status": "pass"}, ""),
+    )
+    batch = regrade_batch_run(batch)  # the redelivered task resumes it
+    failed.refresh_from_db()
+    assert (failed.status, failed.score) == ("passed", 1.0)
+    assert batch.entries.get(submission=failed).problem == ""

@@ -78,7 +78,7 @@ def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(setti
     import dataclasses
 
     from curriculum.content.exercise_packages import find_package
-    from worker import sandbox_jobs
+    from worker import job_spec, sandbox_jobs
 
     settings.SANDBOX_GPU_IDS = ["0", "2"]
     settings.SANDBOX_POOL_SIZE = 0
@@ -88,7 +88,7 @@ def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(setti
     )
     jobs = []
     monkeypatch.setattr(sandbox_jobs, "run_job", lambda job: jobs.append(job))
-    monkeypatch.setattr(sandbox_jobs, "sandbox_image", lambda: "img:1")
+    monkeypatch.setattr(job_spec, "sandbox_image", lambda: "img:1")
     for package in (cpu, gpu):
         sandbox_jobs.run_files(package, {"solution.py": "x = 1"}, plan=PLAN, seed=1, labels={})
     cpu_options, gpu_options = (container_options(job, deadline=0) for job in jobs)

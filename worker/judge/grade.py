@@ -7,6 +7,7 @@ results.json (see worker/judge/formats.py for both conversions).
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,16 +124,7 @@ def judge_probe(
     message = f"Case {index + 1} of {len(mine)}: {call} {problem}."
     if len(failures) > 1:
         message += f" ({len(failures)} of {len(mine)} cases failed.)"
-    return CheckResult(
-        check["id"],
-        _name(check),
-        "probe",
-        "fail",
-        round(score, 4),
-        weight,
-        message,
-        check.get("hint", ""),
-    )
+    return _failed(check, "probe", round(score, 4), weight, message)
 
 
 def judge_metric(
@@ -150,24 +142,18 @@ def judge_metric(
         if mine
         else check.get("call", "")
     )
-    values, problems = [], []
-    for step in mine:
-        actual = learner.steps.get(step["id"]) or {
-            "status": "skipped",
-            "message": _missing_reason(learner),
-        }
-        predictions, problem = _predictions(actual, rows, step.get("timeout_seconds"))
-        if problem:
-            problems.append(problem)
-        else:
-            values.append(metric.score(labels, predictions, features))
-    reference_values = []
-    for step in mine:
-        predictions, problem = _predictions(
-            reference.get(step["id"]) or {"status": "skipped"}, rows, None
-        )
-        if not problem:
-            reference_values.append(metric.score(labels, predictions, features))
+
+    def score(predictions: np.ndarray) -> float:
+        return metric.score(labels, predictions, features)
+
+    values, problems = _scores(
+        [(_learner_outcome(learner, step), step.get("timeout_seconds")) for step in mine],
+        rows,
+        score,
+    )
+    reference_values, _ = _scores(
+        [(reference.get(step["id"]) or {"status": "skipped"}, None) for step in mine], rows, score
+    )
     thresholds = check["thresholds"]
     full = full_marks_tier(thresholds)
     record = {
@@ -182,41 +168,55 @@ def judge_metric(
     }
     if not values:
         message = f"{call} {problems[0]}." if problems else f"{call} was not run."
-        return CheckResult(
-            check["id"], _name(check), "metric", "fail", 0.0, weight, message, check.get("hint", "")
-        ), record
+        return _failed(check, "metric", 0.0, weight, message), record
     value = statistics.median(values)
     credit, tier = credit_for(value, thresholds, metric.higher_is_better)
     record.update(value=value, credit=credit)
     if credit >= 1:
+        line = _metric_line(record, len(values))
         return CheckResult(
-            check["id"],
-            _name(check),
-            "metric",
-            "pass",
-            weight,
-            weight,
-            _metric_line(record, len(values)),
+            check["id"], _name(check), "metric", "pass", weight, weight, line
         ), record
-    sign = "≥" if metric.higher_is_better else "≤"
-    message = _metric_line(record, len(values)) + f"; full marks need {sign} {full['at']:g}"
+    message = _partial_credit_message(record, credit, tier)
+    if problems:
+        message += f" {len(problems)} of {len(mine)} runs failed: {problems[0]}."
+    return _failed(check, "metric", round(weight * credit, 4), weight, message), record
+
+
+def _learner_outcome(learner: Observation, step: dict) -> dict:
+    """The learner's outcome of a plan step, or why the step never ran."""
+    return learner.steps.get(step["id"]) or {
+        "status": "skipped",
+        "message": _missing_reason(learner),
+    }
+
+
+def _scores(
+    outcomes: list[tuple[dict, Any]], rows: int, score: Callable[[np.ndarray], float]
+) -> tuple[list[float], list[str]]:
+    """The metric of each (outcome, timeout)'s predictions, and why the others have none."""
+    values: list[float] = []
+    problems: list[str] = []
+    for outcome, timeout in outcomes:
+        predictions, problem = _predictions(outcome, rows, timeout)
+        if problem:
+            problems.append(problem)
+        elif predictions is not None:
+            values.append(score(predictions))
+    return values, problems
+
+
+def _partial_credit_message(record: dict, credit: float, tier: dict | None) -> str:
+    """What the learner's value earns short of full marks, beside what full marks need."""
+    sign = "≥" if record["higher_is_better"] else "≤"
+    message = _metric_line(record, len(record["values"]))
+    message += f"; full marks need {sign} {record['threshold']:g}"
     if record["reference"] is not None:
         message += f" (the reference solution reaches {record['reference']:.4g})"
     message += f". This earns {credit:.0%} of the check" + (
         f" (tier {sign} {tier['at']:g})." if tier else "."
     )
-    if problems:
-        message += f" {len(problems)} of {len(mine)} runs failed: {problems[0]}."
-    return CheckResult(
-        check["id"],
-        _name(check),
-        "metric",
-        "fail",
-        round(weight * credit, 4),
-        weight,
-        message,
-        check.get("hint", ""),
-    ), record
+    return message
 
 
 def _metric_line(record: dict, runs: int) -> str:
@@ -272,9 +272,7 @@ def judge_http(
     if actual["status"] != "ok":
         problem = compare({"status": "ok"}, actual, {})
         message = f"Your server could not be started or asked: {problem}."
-        return CheckResult(
-            check["id"], _name(check), "http", "fail", 0.0, weight, message, check.get("hint", "")
-        )
+        return _failed(check, "http", 0.0, weight, message)
     responses = actual.get("value") or []
     failures = []
     for index, request in enumerate(requests):
@@ -292,16 +290,7 @@ def judge_http(
     if len(failures) > 1:
         message += f" ({len(failures)} of {len(requests)} requests failed.)"
     score = weight * (len(requests) - len(failures)) / len(requests)
-    return CheckResult(
-        check["id"],
-        _name(check),
-        "http",
-        "fail",
-        round(score, 4),
-        weight,
-        message,
-        check.get("hint", ""),
-    )
+    return _failed(check, "http", round(score, 4), weight, message)
 
 
 def _response_problem(request: dict, expected: dict, got: dict) -> str | None:
@@ -348,16 +337,7 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
     if learner.exit_reason == "memory":
         problems.append("the run was stopped for using too much memory")
     if problems:
-        return CheckResult(
-            check["id"],
-            _name(check),
-            "resource",
-            "fail",
-            0.0,
-            weight,
-            "; ".join(problems).capitalize() + ".",
-            check.get("hint", ""),
-        )
+        return _failed(check, "resource", 0.0, weight, "; ".join(problems).capitalize() + ".")
     return CheckResult(check["id"], _name(check), "resource", "pass", weight, weight)
 
 
@@ -379,6 +359,12 @@ def judge_static_check(check: dict, sources: dict[str, str]) -> CheckResult:
 
 def _name(check: dict) -> str:
     return check.get("name") or check["id"].replace("_", " ").capitalize()
+
+
+def _failed(check: dict, kind: str, score: float, weight: float, message: str) -> CheckResult:
+    return CheckResult(
+        check["id"], _name(check), kind, "fail", score, weight, message, check.get("hint", "")
+    )
 
 
 def _platform_error(check: dict, why: str) -> CheckResult:
@@ -436,6 +422,65 @@ def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
     return curves
 
 
+# --- One judge per check kind ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JudgeInputs:
+    """What any check is judged on: the package, the plan, the learner's files and run, and the
+    expected values."""
+
+    package: Any
+    plan_steps: list[dict]
+    sources: dict[str, str]
+    learner: Observation
+    reference: dict[str, dict]
+
+
+Judged = tuple[CheckResult, dict | None]  # a check's result, and its metric record if it has one
+
+
+def _judge_probe(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_probe(check, inputs.plan_steps, inputs.learner, inputs.reference), None
+
+
+def _judge_static(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_static_check(check, inputs.sources), None
+
+
+def _judge_resource(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_resource(check, inputs.plan_steps, inputs.learner), None
+
+
+def _judge_metric(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_metric(check, inputs.plan_steps, inputs.learner, inputs.reference, inputs.package)
+
+
+def _judge_http(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_http(check, inputs.plan_steps, inputs.learner, inputs.reference), None
+
+
+JUDGES: dict[str, Callable[[dict, JudgeInputs], Judged]] = {
+    "probe": _judge_probe,
+    "static": _judge_static,
+    "resource": _judge_resource,
+    "metric": _judge_metric,
+    "http": _judge_http,
+}
+
+
+def judge_check(check: dict, inputs: JudgeInputs) -> Judged:
+    """The check judged by the judge of its kind; a kind this grader lacks is our fault."""
+    kind = check["kind"]
+    judge_kind = JUDGES.get(kind)
+    if judge_kind is None:
+        return _platform_error(check, f"check kind '{kind}' is not supported by this grader"), None
+    return judge_kind(check, inputs)
+
+
+# --- The result document ----------------------------------------------------------------------
+
+
 def judge(
     *,
     package,
@@ -446,49 +491,23 @@ def judge(
     seed: int,
     limits: dict,
 ) -> dict:
+    """The result document of one learner run: each check judged by the judge of its kind."""
+    inputs = JudgeInputs(package, plan["steps"], sources, learner, reference)
     checks: list[CheckResult] = []
     metrics: dict[str, dict] = {}
     for check in package.checks:
-        kind = check["kind"]
-        if kind == "probe":
-            checks.append(judge_probe(check, plan["steps"], learner, reference))
-        elif kind == "static":
-            checks.append(judge_static_check(check, sources))
-        elif kind == "resource":
-            checks.append(judge_resource(check, plan["steps"], learner))
-        elif kind == "metric":
-            result, record = judge_metric(check, plan["steps"], learner, reference, package)
-            checks.append(result)
+        result, record = judge_check(check, inputs)
+        checks.append(result)
+        if record is not None:
             metrics[check["id"]] = record
-        elif kind == "http":
-            checks.append(judge_http(check, plan["steps"], learner, reference))
-        else:
-            checks.append(
-                _platform_error(check, f"check kind '{kind}' is not supported by this grader")
-            )
-    total = sum(c.max_score for c in checks) or 1.0
-    score = round(sum(c.score for c in checks) / total, 4)
-    platform_fault = any(c.status == "error" for c in checks)
-    if platform_fault:
-        status = "error"
-    elif all(c.status == "pass" for c in checks):
-        status = "pass"
-    else:
-        status = "fail"
-    message = ""
-    if learner.exit_reason in EXIT_MESSAGES:
-        message = EXIT_MESSAGES[learner.exit_reason].format(
-            wall=limits.get("wall_seconds", 0),
-            memory=limits.get("memory_mb", 0),
-            code=learner.exit_code,
-        )
+    status, score = _overall(checks)
     return {
         "version": RESULT_VERSION,
         "status": status,
         "score": score,
-        "gradable": not platform_fault,
+        "gradable": status != "error",
         "exit_reason": learner.exit_reason,
-        "message": message,
+        "message": _exit_message(learner, limits),
         "checks": [c.as_dict() for c in checks],
         "metrics": metrics,
         "curves": curves_from(learner.metrics),
@@ -501,13 +520,40 @@ def judge(
             "cpu_seconds": learner.cpu_seconds,
             "peak_memory_bytes": learner.peak_memory_bytes,
         },
-        "provenance": {
-            "seed": seed,
-            "image": learner.image,
-            "image_id": learner.image_id,
-            "versions": learner.versions,
-            "exercise": package.slug,
-            "exercise_hash": package.hash,
-            "grader_version": f"{GRADER_VERSION}.{package.spec.get('grader_version', 1)}",
-        },
+        "provenance": _provenance(package, seed, learner),
+    }
+
+
+def _overall(checks: list[CheckResult]) -> tuple[str, float]:
+    """(status, score 0–1): `error` when any check is our fault, else pass only if all passed."""
+    total = sum(c.max_score for c in checks) or 1.0
+    score = round(sum(c.score for c in checks) / total, 4)
+    if any(c.status == "error" for c in checks):
+        return "error", score
+    if all(c.status == "pass" for c in checks):
+        return "pass", score
+    return "fail", score
+
+
+def _exit_message(learner: Observation, limits: dict) -> str:
+    """Why the run ended early, if it did, for the learner."""
+    if learner.exit_reason not in EXIT_MESSAGES:
+        return ""
+    return EXIT_MESSAGES[learner.exit_reason].format(
+        wall=limits.get("wall_seconds", 0),
+        memory=limits.get("memory_mb", 0),
+        code=learner.exit_code,
+    )
+
+
+def _provenance(package, seed: int, learner: Observation) -> dict:
+    """What the result was computed from, so that it can be reproduced."""
+    return {
+        "seed": seed,
+        "image": learner.image,
+        "image_id": learner.image_id,
+        "versions": learner.versions,
+        "exercise": package.slug,
+        "exercise_hash": package.hash,
+        "grader_version": f"{GRADER_VERSION}.{package.spec.get('grader_version', 1)}",
     }

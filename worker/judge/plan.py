@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from curriculum.content.exercise_packages import Package
 
@@ -45,71 +47,105 @@ def build_plan(
         if for_reference
         else []
     )
-    steps = [
+    steps = [_load_step([module, *oracles], import_seconds)]
+    for check in package.checks:
+        steps_of_kind = STEPS.get(check["kind"])
+        if steps_of_kind is not None:
+            base = _call_base(check, module, for_reference=for_reference)
+            steps += steps_of_kind(package, check, grader, base, module)
+    _fit_to_budget(steps[1:], budget - import_seconds)
+    return {"seed": seed, "steps": steps}
+
+
+def _load_step(modules: list[str], import_seconds: float) -> dict:
+    """The first step: import the learner's module (and, for the reference, the oracles)."""
+    return {
+        "kind": "call",
+        "id": LOAD_STEP,
+        "module": HELPER_MODULE,
+        "function": "load_module",
+        "args": modules,
+        "kwargs": {},
+        "timeout_seconds": import_seconds,
+    }
+
+
+def _call_base(check: dict, module: str, *, for_reference: bool) -> dict:
+    """What every call step of a check shares: the function (the oracle's, for the reference
+    run, when the check has one) and its timeout."""
+    base = {
+        "kind": "call",
+        "module": check.get("module", module),
+        "function": check.get("call"),
+        "timeout_seconds": float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT)),
+    }
+    if check.get("construct"):
+        base["construct"] = check["construct"]
+    if for_reference and check.get("oracle"):
+        oracle_module, _, oracle_function = check["oracle"].partition(":")
+        base.update(module=oracle_module, function=oracle_function)
+        base.pop("construct", None)
+    return base
+
+
+def _probe_steps(package: Package, check: dict, grader, base: dict, module: str) -> list[dict]:
+    """One call per case."""
+    return [
+        {
+            **base,
+            "id": step_id(check["id"], index),
+            "args": case["args"],
+            "kwargs": case["kwargs"],
+        }
+        for index, case in enumerate(cases_for(package, check, grader))
+    ]
+
+
+def _metric_steps(package: Package, check: dict, grader, base: dict, module: str) -> list[dict]:
+    """One call per repeat (the median of their scores counts)."""
+    return [
+        {
+            **base,
+            "id": step_id(check["id"], repeat),
+            "args": check.get("args", []),
+            "kwargs": check.get("kwargs", {}),
+        }
+        for repeat in range(int(check.get("repeats", 1)))
+    ]
+
+
+def _http_steps(package: Package, check: dict, grader, base: dict, module: str) -> list[dict]:
+    """One call of the helper that starts the learner's app and sends it the requests."""
+    app_ref = check.get("app", f"{module}:app")
+    requests = [_request_only(r) for r in check["requests"]]
+    return [
         {
             "kind": "call",
-            "id": LOAD_STEP,
+            "id": step_id(check["id"], 0),
             "module": HELPER_MODULE,
-            "function": "load_module",
-            "args": [module, *oracles],
+            "function": "exchange",
+            "args": [app_ref, requests],
             "kwargs": {},
-            "timeout_seconds": import_seconds,
+            "timeout_seconds": base["timeout_seconds"],
         }
     ]
-    for check in package.checks:
-        timeout = float(check.get("timeout_seconds", DEFAULT_STEP_TIMEOUT))
-        base = {
-            "kind": "call",
-            "module": check.get("module", module),
-            "function": check.get("call"),
-            "timeout_seconds": timeout,
-        }
-        if check.get("construct"):
-            base["construct"] = check["construct"]
-        if for_reference and check.get("oracle"):
-            oracle_module, _, oracle_function = check["oracle"].partition(":")
-            base.update(module=oracle_module, function=oracle_function)
-            base.pop("construct", None)
-        if check["kind"] == "probe":
-            for index, case in enumerate(cases_for(package, check, grader)):
-                steps.append(
-                    {
-                        **base,
-                        "id": step_id(check["id"], index),
-                        "args": case["args"],
-                        "kwargs": case["kwargs"],
-                    }
-                )
-        elif check["kind"] == "metric":
-            for repeat in range(int(check.get("repeats", 1))):
-                steps.append(
-                    {
-                        **base,
-                        "id": step_id(check["id"], repeat),
-                        "args": check.get("args", []),
-                        "kwargs": check.get("kwargs", {}),
-                    }
-                )
-        elif check["kind"] == "http":
-            app_ref = check.get("app", f"{module}:app")
-            requests = [_request_only(r) for r in check["requests"]]
-            steps.append(
-                {
-                    "kind": "call",
-                    "id": step_id(check["id"], 0),
-                    "module": HELPER_MODULE,
-                    "function": "exchange",
-                    "args": [app_ref, requests],
-                    "kwargs": {},
-                    "timeout_seconds": timeout,
-                }
-            )
-    rest = budget - import_seconds
-    total = sum(step["timeout_seconds"] for step in steps[1:])
-    if total > rest:
-        for step in steps[1:]:
-            step["timeout_seconds"] = round(step["timeout_seconds"] * rest / total, 3)
-    return {"seed": seed, "steps": steps}
+
+
+# The call steps of each check kind that runs code in the container (static and resource
+# checks run none).
+STEPS: dict[str, Callable[[Package, dict, Any, dict, str], list[dict]]] = {
+    "probe": _probe_steps,
+    "metric": _metric_steps,
+    "http": _http_steps,
+}
+
+
+def _fit_to_budget(steps: list[dict], budget: float) -> None:
+    """Shrink every step's timeout alike when together they pass `budget` seconds."""
+    total = sum(step["timeout_seconds"] for step in steps)
+    if total > budget:
+        for step in steps:
+            step["timeout_seconds"] = round(step["timeout_seconds"] * budget / total, 3)
 
 
 def helper_files(package: Package) -> dict[str, str]:
