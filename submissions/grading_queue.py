@@ -1,4 +1,4 @@
-"""Hand a submission to the grading workers by task name (courses never imports worker).
+"""Hand a submission to the grading workers by task name (the web apps never import worker).
 
 A broker outage must not lose the submission: the row stays `queued` and the periodic
 sweep enqueues it again once the broker answers.

@@ -42,7 +42,7 @@ KNOWN = REQUIRED | {
 CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
 COMPARE_MODES = {"allclose", "exact", "shape", "dtype", "raises", "partition"}
-# The names worker/judge/metrics.py implements (courses never imports worker; a test keeps them equal).
+# The names worker/judge/metrics.py implements (curriculum never imports worker; a test keeps them equal).
 METRIC_NAMES = {"accuracy", "f1_macro", "mcc", "rmse", "mae", "r2", "adjusted_rand", "silhouette"}
 HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
@@ -187,8 +187,20 @@ def _line(node, key=None) -> int | None:
 
 
 def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
+    problems = _top_level_problems(file, root, spec)
+    check_problems, check_ids = _checks_problems(file, root, spec)
+    return problems + check_problems + _wrong_problems(file, root, spec, check_ids)
+
+
+def _spec_problem(file: Path, message: str, field: str, node, key=None) -> Problem:
+    return Problem(file, message, line=_line(node, key), field=field)
+
+
+def _top_level_problems(file: Path, root: Path, spec: dict) -> list[Problem]:
+    """Required and unknown fields, the slug, difficulty, import_seconds and the device."""
+
     def problem(message, field, node=spec, key=None):
-        return Problem(file, message, line=_line(node, key), field=field)
+        return _spec_problem(file, message, field, node, key)
 
     problems = [problem(f"missing required field '{k}'", k) for k in sorted(REQUIRED - spec.keys())]
     problems += [problem(f"unknown field '{k}'", k, key=k) for k in sorted(spec.keys() - KNOWN)]
@@ -225,29 +237,47 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
                 "environment.device must be cpu or gpu", "environment.device", environment, "device"
             )
         )
+    return problems
+
+
+def _checks_problems(file: Path, root: Path, spec: dict) -> tuple[list[Problem], set[str]]:
+    """Problems of the checks list and of each check; also the check ids seen."""
+    problems = []
     checks = spec.get("checks") or []
     if "checks" in spec and (not isinstance(checks, list) or not checks):
-        problems.append(problem("checks must be a non-empty list", "checks", key="checks"))
+        problems.append(
+            _spec_problem(file, "checks must be a non-empty list", "checks", spec, "checks")
+        )
         checks = []
     seen: set[str] = set()
     for index, check in enumerate(checks):
         where = f"checks[{index}]"
         if not isinstance(check, dict) or "id" not in check:
-            problems.append(problem("each check needs an id", where, checks, index))
+            problems.append(_spec_problem(file, "each check needs an id", where, checks, index))
             continue
         if check["id"] in seen:
-            problems.append(problem(f"duplicate check id '{check['id']}'", where, checks, index))
+            problems.append(
+                _spec_problem(file, f"duplicate check id '{check['id']}'", where, checks, index)
+            )
         seen.add(check["id"])
         problems += [
             Problem(file, message, line=line, field=f"{where}.{name}" if name else where)
             for message, name, line in _check_problems(root, check)
         ]
+    return problems, seen
+
+
+def _wrong_problems(file: Path, root: Path, spec: dict, check_ids: set[str]) -> list[Problem]:
+    """Each wrong solution exists and names the known checks it fails."""
+    problems = []
     for index, item in enumerate(spec.get("wrong") or []):
         where = f"wrong[{index}]"
         if not isinstance(item, dict) or not (root / str(item.get("file", ""))).is_file():
+            named = item.get("file") if isinstance(item, dict) else None
             problems.append(
-                problem(
-                    f"wrong solution file '{getattr(item, 'get', dict().get)('file')}' does not exist",
+                _spec_problem(
+                    file,
+                    f"wrong solution file '{named}' does not exist",
                     where,
                     spec.get("wrong"),
                     index,
@@ -256,116 +286,177 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
             continue
         if not item.get("fails"):
             problems.append(
-                problem("a wrong solution must name the checks it fails ('fails')", where, item)
+                _spec_problem(
+                    file, "a wrong solution must name the checks it fails ('fails')", where, item
+                )
             )
         for check_id in item.get("fails") or []:
-            if check_id not in seen:
+            if check_id not in check_ids:
                 problems.append(
-                    problem(f"fails names unknown check '{check_id}'", where, item, "fails")
+                    _spec_problem(
+                        file, f"fails names unknown check '{check_id}'", where, item, "fails"
+                    )
                 )
     return problems
 
 
-def _check_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]]:
+CheckProblem = tuple[str, str, int | None]  # (message, field, line)
+
+
+def _bad(message: str, name: str, node, key=None) -> CheckProblem:
+    return (message, name, _line(node, key if key is not None else name))
+
+
+def _check_problems(root: Path, check: dict) -> list[CheckProblem]:
     """(message, field, line) for every problem in one check's fields."""
     kind = check.get("kind")
     if kind not in CHECK_KINDS:
         return [(f"kind must be one of {sorted(CHECK_KINDS)}", "kind", _line(check, "kind"))]
-    out = []
-
-    def bad(message, name, node=check, key=None):
-        out.append((message, name, _line(node, key if key is not None else name)))
-
-    for name in sorted(check.keys() - COMMON_CHECK_FIELDS - CHECK_FIELDS[kind]):
-        bad(f"unknown field '{name}' for a {kind} check", name)
+    out = [
+        _bad(f"unknown field '{name}' for a {kind} check", name, check)
+        for name in sorted(check.keys() - COMMON_CHECK_FIELDS - CHECK_FIELDS[kind])
+    ]
     weight = check.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
-        bad("weight must be a number ≥ 0", "weight")
+        out.append(_bad("weight must be a number ≥ 0", "weight", check))
     if kind in {"probe", "metric"} and not isinstance(check.get("call"), str):
-        bad(f"a {kind} check needs 'call': the learner's function (or Class.method)", "call")
+        out.append(
+            _bad(
+                f"a {kind} check needs 'call': the learner's function (or Class.method)",
+                "call",
+                check,
+            )
+        )
     if kind == "probe":
-        compare = check.get("compare") or {}
-        mode = compare.get("mode", "allclose")
-        if mode not in COMPARE_MODES:
-            bad(
-                f"compare.mode must be one of {sorted(COMPARE_MODES)}",
-                "compare.mode",
-                compare,
-                "mode",
-            )
-        if mode == "raises" and not compare.get("exception"):
-            bad(
-                "compare.mode raises needs compare.exception (e.g. ValueError)",
-                "compare.exception",
-                compare,
-                "mode",
-            )
-        cases = check.get("cases")
-        if cases is not None and not isinstance(cases, (list, str)):
-            bad(
-                "cases must be a list of {args, kwargs} or the name of a generator in grader.py",
-                "cases",
-            )
-        if isinstance(cases, str) and not (root / "grader.py").is_file():
-            bad(f"cases names the generator '{cases}' but the package has no grader.py", "cases")
-        if "expected" in check and not (root / "grader.py").is_file():
-            bad(
-                f"expected names '{check['expected']}' in grader.py, but the package has no grader.py",
-                "expected",
-            )
-        oracle = str(check.get("oracle", ""))
-        if oracle and (
-            ":" not in oracle or not (root / "oracle" / f"{oracle.split(':')[0]}.py").is_file()
-        ):
-            bad("oracle must be module:function with the module in oracle/", "oracle")
+        out += _probe_problems(root, check)
     elif kind == "static":
         for name in CHECK_FIELDS["static"] & check.keys():
             if not isinstance(check[name], list) or not all(
                 isinstance(x, str) for x in check[name]
             ):
-                bad(f"{name} must be a list of names", name)
+                out.append(_bad(f"{name} must be a list of names", name, check))
     elif kind == "resource":
         if not ({"max_seconds", "max_memory_mb"} & check.keys()):
-            bad("a resource check needs max_seconds or max_memory_mb", "kind")
+            out.append(_bad("a resource check needs max_seconds or max_memory_mb", "kind", check))
     elif kind == "metric":
         out += _metric_problems(root, check)
     elif kind == "http":
-        requests = check.get("requests")
-        if not isinstance(requests, list) or not requests:
-            bad("an http check needs a non-empty list of requests", "requests")
-            requests = []
-        for index, request in enumerate(requests):
-            where = f"requests[{index}]"
-            if not isinstance(request, dict) or not str(request.get("path", "")).startswith("/"):
-                bad("each request needs a path starting with /", where, requests, index)
-                continue
-            for name in sorted(request.keys() - REQUEST_FIELDS):
-                bad(f"unknown field '{name}' in a request", f"{where}.{name}", request, name)
-            if request.get("method", "GET") not in HTTP_METHODS:
-                bad(
+        out += _http_problems(check)
+    return out
+
+
+def _probe_problems(root: Path, check: dict) -> list[CheckProblem]:
+    """The comparison mode, the cases, and what grader.py or oracle/ must provide."""
+    out = []
+    compare = check.get("compare") or {}
+    mode = compare.get("mode", "allclose")
+    if mode not in COMPARE_MODES:
+        out.append(
+            _bad(
+                f"compare.mode must be one of {sorted(COMPARE_MODES)}",
+                "compare.mode",
+                compare,
+                "mode",
+            )
+        )
+    if mode == "raises" and not compare.get("exception"):
+        out.append(
+            _bad(
+                "compare.mode raises needs compare.exception (e.g. ValueError)",
+                "compare.exception",
+                compare,
+                "mode",
+            )
+        )
+    cases = check.get("cases")
+    if cases is not None and not isinstance(cases, (list, str)):
+        out.append(
+            _bad(
+                "cases must be a list of {args, kwargs} or the name of a generator in grader.py",
+                "cases",
+                check,
+            )
+        )
+    if isinstance(cases, str) and not (root / "grader.py").is_file():
+        out.append(
+            _bad(
+                f"cases names the generator '{cases}' but the package has no grader.py",
+                "cases",
+                check,
+            )
+        )
+    if "expected" in check and not (root / "grader.py").is_file():
+        out.append(
+            _bad(
+                f"expected names '{check['expected']}' in grader.py, but the package has no grader.py",
+                "expected",
+                check,
+            )
+        )
+    oracle = str(check.get("oracle", ""))
+    if oracle and (
+        ":" not in oracle or not (root / "oracle" / f"{oracle.split(':')[0]}.py").is_file()
+    ):
+        out.append(
+            _bad("oracle must be module:function with the module in oracle/", "oracle", check)
+        )
+    return out
+
+
+def _http_problems(check: dict) -> list[CheckProblem]:
+    """A non-empty list of requests, each with a path, known fields and method, a compare field."""
+    out = []
+    requests = check.get("requests")
+    if not isinstance(requests, list) or not requests:
+        out.append(_bad("an http check needs a non-empty list of requests", "requests", check))
+        requests = []
+    for index, request in enumerate(requests):
+        where = f"requests[{index}]"
+        if not isinstance(request, dict) or not str(request.get("path", "")).startswith("/"):
+            out.append(_bad("each request needs a path starting with /", where, requests, index))
+            continue
+        for name in sorted(request.keys() - REQUEST_FIELDS):
+            out.append(
+                _bad(f"unknown field '{name}' in a request", f"{where}.{name}", request, name)
+            )
+        if request.get("method", "GET") not in HTTP_METHODS:
+            out.append(
+                _bad(
                     f"method must be one of {sorted(HTTP_METHODS)}",
                     f"{where}.method",
                     request,
                     "method",
                 )
-            if "compare" in request and not isinstance(
-                (request["compare"] or {}).get("field"), str
-            ):
-                bad(
+            )
+        if "compare" in request and not isinstance((request["compare"] or {}).get("field"), str):
+            out.append(
+                _bad(
                     "compare needs 'field': the key of the JSON answer to compare",
                     f"{where}.compare",
                     request,
                     "compare",
                 )
+            )
     return out
 
 
-def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None]]:
+def _metric_problems(root: Path, check: dict) -> list[CheckProblem]:
     out = []
     if check.get("metric") not in METRIC_NAMES:
         out.append(
             (f"metric must be one of {sorted(METRIC_NAMES)}", "metric", _line(check, "metric"))
         )
+    out += _metric_file_problems(root, check)
+    out += _threshold_problems(check)
+    repeats = check.get("repeats", 1)
+    if isinstance(repeats, bool) or not isinstance(repeats, int) or not 1 <= repeats <= 9:
+        out.append(("repeats must be an integer from 1 to 9", "repeats", _line(check, "repeats")))
+    return out
+
+
+def _metric_file_problems(root: Path, check: dict) -> list[CheckProblem]:
+    """labels (in hidden/) and features exist, and the metric has the one it needs."""
+    out = []
     for name, folder in (("labels", "hidden"), ("features", None)):
         relative = check.get(name)
         if relative is None:
@@ -392,6 +483,11 @@ def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None
         out.append(
             ("this metric needs 'labels': the held-out answers in hidden/", "labels", _line(check))
         )
+    return out
+
+
+def _threshold_problems(check: dict) -> list[CheckProblem]:
+    """thresholds: a list of {at, credit in (0, 1]} with one giving full marks."""
     thresholds = check.get("thresholds")
     if (
         not isinstance(thresholds, list)
@@ -404,29 +500,27 @@ def _metric_problems(root: Path, check: dict) -> list[tuple[str, str, int | None
             for t in thresholds
         )
     ):
-        out.append(
+        return [
             (
                 "thresholds must be a list of {at: number, credit: 0–1}",
                 "thresholds",
                 _line(check, "thresholds"),
             )
-        )
-    elif max(t["credit"] for t in thresholds) != 1:
-        out.append(
+        ]
+    if max(t["credit"] for t in thresholds) != 1:
+        return [
             (
                 "one threshold must give credit 1 (full marks)",
                 "thresholds",
                 _line(check, "thresholds"),
             )
-        )
-    repeats = check.get("repeats", 1)
-    if isinstance(repeats, bool) or not isinstance(repeats, int) or not 1 <= repeats <= 9:
-        out.append(("repeats must be an integer from 1 to 9", "repeats", _line(check, "repeats")))
-    return out
+        ]
+    return []
 
 
 def load_packages(exercises_dir: Path) -> tuple[list[Package], list[Problem]]:
-    packages, problems = [], []
+    packages: list[Package] = []
+    problems: list[Problem] = []
     if not exercises_dir.is_dir():
         return packages, problems
     for root in sorted(
