@@ -100,6 +100,7 @@ class SkillInline(OrderedInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         requires = formset.form.base_fields["requires"]
+        assert isinstance(requires, forms.ModelMultipleChoiceField)
         requires.queryset = Skill.objects.filter(path=obj) if obj else Skill.objects.none()
         return formset
 
@@ -188,6 +189,7 @@ class TopicInline(OrderedInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         parent = formset.form.base_fields["parent"]
+        assert isinstance(parent, forms.ModelChoiceField)
         parent.queryset = Topic.objects.filter(unit=obj) if obj else Topic.objects.none()
         return formset
 
@@ -265,6 +267,7 @@ class SkillAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # ModelForm.clean() returns cleaned_data
         path, slug = data.get("path"), data.get("slug")
         requires = data.get("requires") or []
         if path and slug:

@@ -7,7 +7,6 @@ items removed from the files are archived, never deleted, so progress survives.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -103,6 +102,10 @@ class Path(models.Model):
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not columns: lists that curriculum.selectors prefetch (Prefetch to_attr) for a page.
+    live_phases: list["Phase"]
+    live_skills: list["Skill"]
+
     objects = ContentQuerySet.as_manager()
 
     class Meta:
@@ -135,6 +138,8 @@ class Phase(ContentModel):
     )
     goal = models.TextField(blank=True)
 
+    live_units: list["Unit"]  # not a column: prefetched by curriculum.selectors.path_for_page
+
     class Meta(ContentModel.Meta):
         constraints = [
             models.UniqueConstraint(fields=["path", "number"], name="phase_number_per_path")
@@ -157,6 +162,11 @@ class Unit(ContentModel):
     estimated_hours = models.PositiveSmallIntegerField(null=True, blank=True)
     milestone = models.TextField(blank=True)
     summary = models.TextField(blank=True)
+
+    # Not columns: what curriculum.selectors prefetches or sets for a page.
+    live_exercises: list["UnitExercise"]
+    live_readings: list["UnitReading"]
+    topic_tree: list  # of curriculum.selectors.TopicNode
 
     class Meta(ContentModel.Meta):
         constraints = [
@@ -267,11 +277,6 @@ def find_skill_cycle(edges: dict[str, list[str]]) -> list[str] | None:
         if cycle := visit(start):
             return cycle
     return None
-
-
-def validate_acyclic(edges: dict[str, list[str]]) -> None:
-    if cycle := find_skill_cycle(edges):
-        raise ValidationError(f"Skill prerequisites form a cycle: {' → '.join(cycle)}")
 
 
 class Trap(ContentModel):

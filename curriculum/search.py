@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, Q, QuerySet
 
 from curriculum.models import Path, Resource, Topic, Unit
 
@@ -59,9 +59,10 @@ def _sources() -> dict[str, tuple[QuerySet, tuple[str, ...]]]:
 
 
 def _postgres(queryset: QuerySet, fields: tuple[str, ...], text: str) -> QuerySet:
+    # PostgreSQL only: called when connection.vendor is postgresql, never loaded on SQLite.
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    vector = SearchVector(fields[0], weight="A", config="english")
+    vector: Expression = SearchVector(fields[0], weight="A", config="english")
     for name, weight in zip(fields[1:], "BC", strict=False):
         vector += SearchVector(name, weight=weight, config="english")
     query = SearchQuery(text, search_type="websearch", config="english")

@@ -107,19 +107,31 @@ def catalog_tags() -> list[str]:
     )
 
 
-def _unit_exercises() -> Prefetch:
+def live_readings() -> QuerySet[UnitReading]:
+    """Readings a unit shows: live, of a live resource, the resource fetched along."""
+    return UnitReading.objects.live().filter(resource__is_archived=False).select_related("resource")
+
+
+def readings_prefetch(to_attr: str = "live_readings") -> Prefetch:
+    """A unit's `live_readings()` as a list on `to_attr`."""
+    return Prefetch("readings", queryset=live_readings(), to_attr=to_attr)
+
+
+def unit_exercises_prefetch(to_attr: str = "live_exercises") -> Prefetch:
+    """A unit's live exercise items, each with its catalogue exercise, as a list on `to_attr`."""
     return Prefetch(
         "exercises",
         queryset=UnitExercise.objects.live().select_related("exercise"),
-        to_attr="live_exercises",
+        to_attr=to_attr,
     )
 
 
 def path_for_page(slug: str) -> Path:
     """One path with everything its page shows, in a constant number of queries."""
-    units = Unit.objects.live().prefetch_related(_unit_exercises())
+    units = Unit.objects.live().prefetch_related(unit_exercises_prefetch())
     path = (
-        live_paths()
+        # The plugin reports a to_attr that the model declares (Path.live_phases) as a redefinition.
+        live_paths()  # type: ignore[no-redef]
         .select_related("call_to_action")
         .prefetch_related(
             "tags",
@@ -187,7 +199,7 @@ def first_autograded_exercise(path: Path):
     for phase in path.live_phases:
         for unit in phase.live_units:
             for item in unit.live_exercises:
-                if item.exercise_id and not item.exercise.is_archived:
+                if item.exercise is not None and not item.exercise.is_archived:
                     return item.exercise
     return None
 
@@ -232,14 +244,8 @@ def unit_for_page(slug: str, number: int) -> UnitPage:
         .filter(path__in=live_paths(), path__slug=slug, number=number, phase__is_archived=False)
         .select_related("path", "phase")
         .prefetch_related(
-            Prefetch(
-                "readings",
-                queryset=UnitReading.objects.live()
-                .filter(resource__is_archived=False)
-                .select_related("resource"),
-                to_attr="live_readings",
-            ),
-            _unit_exercises(),
+            readings_prefetch(),
+            unit_exercises_prefetch(),
         )
         .first()
     )
@@ -264,11 +270,7 @@ def path_for_print(slug: str) -> Path:
     for topic in _topic_order().filter(unit_id__in=unit_ids):
         by_unit[topic.unit_id].append(topic)
     readings: dict[int, list[UnitReading]] = defaultdict(list)
-    for reading in (
-        UnitReading.objects.live()
-        .filter(unit_id__in=unit_ids, resource__is_archived=False)
-        .select_related("resource")
-    ):
+    for reading in live_readings().filter(unit_id__in=unit_ids):
         readings[reading.unit_id].append(reading)
     for phase in path.live_phases:
         for unit in phase.live_units:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from django.utils import timezone
+from datetime import timedelta
 
 from curriculum.skill_tree import skill_tree_svg
 from learning import progress, schedule, streaks
@@ -55,7 +54,7 @@ def enrolled_path(user, enrollment, *, with_skills: bool = False) -> EnrolledPat
 def dashboard_for(user) -> Dashboard:
     today = streaks.today_for(user)
     days = streaks.verified_days(user)
-    since = today - timezone.timedelta(weeks=20)
+    since = today - timedelta(weeks=20)
     return Dashboard(
         paths=[enrolled_path(user, e, with_skills=True) for e in enrollments_for(user)],
         recent=list(Submission.objects.filter(user=user).select_related("exercise")[:8]),

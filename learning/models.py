@@ -94,7 +94,3 @@ class ItemProgress(models.Model):
         return (
             f"{self.user_id}: item {item} ({'verified' if self.verified_at else 'self-reported'})"
         )
-
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None

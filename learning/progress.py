@@ -21,11 +21,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from curriculum.models import Path, Topic, Unit, UnitExercise, UnitReading
+from curriculum.selectors import readings_prefetch, unit_exercises_prefetch
 from learning.models import ItemProgress
+from notifications.services import notify
 from submissions.models import Status, Submission
 
 KINDS = ("topic", "reading", "unit_item")
@@ -135,18 +137,8 @@ def _units(path: Path, unit_filter: dict | None = None):
                 queryset=Topic.objects.live().order_by("depth", "position", "id"),
                 to_attr="p_topics",
             ),
-            Prefetch(
-                "readings",
-                queryset=UnitReading.objects.live()
-                .filter(resource__is_archived=False)
-                .select_related("resource"),
-                to_attr="p_readings",
-            ),
-            Prefetch(
-                "exercises",
-                queryset=UnitExercise.objects.live().select_related("exercise"),
-                to_attr="p_items",
-            ),
+            readings_prefetch(to_attr="p_readings"),
+            unit_exercises_prefetch(to_attr="p_items"),
         )
     )
 
@@ -155,69 +147,67 @@ def _build(user, units) -> list[UnitProgress]:
     units = list(units)
     ticks = _ticks(user, units)
     passed = passed_exercise_ids(user)
-    result = []
-    for unit in units:
-        progress = UnitProgress(unit=unit)
-        for topic in unit.p_topics:
-            progress.items.append(
-                Item(
-                    "topic", topic.id, str(topic), False, topic.id in ticks["topic"], label="topic"
-                )
-            )
-        for reading in unit.p_readings:
-            progress.items.append(
-                Item(
-                    "reading",
-                    reading.id,
-                    reading.resource.title,
-                    False,
-                    reading.id in ticks["reading"],
-                    url=reading.resource.url,
-                    label="reading",
-                )
-            )
-        autograded = [i for i in unit.p_items if i.exercise_id and not i.exercise.is_archived]
-        projects = [
-            i for i in unit.p_items if i.kind == UnitExercise.Kind.PROJECT and i not in autograded
-        ]
-        progress.required_ids = {i.id for i in (autograded or projects)}
-        for item in unit.p_items:
-            if item in autograded:
-                progress.items.append(
-                    Item(
-                        "unit_item",
-                        item.id,
-                        item.title,
-                        True,
-                        item.exercise_id in passed,
-                        url=item.exercise.get_absolute_url(),
-                        label="exercise",
-                    )
-                )
-            elif item in projects:
-                progress.items.append(
-                    Item(
-                        "unit_item",
-                        item.id,
-                        item.title,
-                        True,
-                        item.id in ticks["verified"],
-                        label="project",
-                    )
-                )
-            else:
-                progress.items.append(
-                    Item(
-                        "unit_item",
-                        item.id,
-                        item.title,
-                        False,
-                        item.id in ticks["unit_item"],
-                        label="exercise",
-                    )
-                )
-        result.append(progress)
-    return result
+    return [_unit_checklist(unit, ticks, passed) for unit in units]
+
+
+def _unit_checklist(unit, ticks: dict[str, set[int]], passed: set[int]) -> UnitProgress:
+    """One unit's checklist: topics, readings, then its exercise items (see the module doc)."""
+    progress = UnitProgress(unit=unit)
+    progress.items += _self_reported_items(unit, ticks)
+    autograded = [i for i in unit.p_items if i.exercise_id and not i.exercise.is_archived]
+    projects = [
+        i for i in unit.p_items if i.kind == UnitExercise.Kind.PROJECT and i not in autograded
+    ]
+    progress.required_ids = {i.id for i in (autograded or projects)}
+    progress.items += [
+        _unit_item(item, autograded, projects, ticks, passed) for item in unit.p_items
+    ]
+    return progress
+
+
+def _unit_item(
+    item, autograded: list, projects: list, ticks: dict[str, set[int]], passed: set[int]
+) -> Item:
+    """An autograded exercise is done once passed, a project once approved (both verified);
+    any other exercise item once the learner ticked it."""
+    if item in autograded:
+        return Item(
+            "unit_item",
+            item.id,
+            item.title,
+            True,
+            item.exercise_id in passed,
+            url=item.exercise.get_absolute_url(),
+            label="exercise",
+        )
+    if item in projects:
+        return Item(
+            "unit_item", item.id, item.title, True, item.id in ticks["verified"], label="project"
+        )
+    return Item(
+        "unit_item", item.id, item.title, False, item.id in ticks["unit_item"], label="exercise"
+    )
+
+
+def _self_reported_items(unit, ticks: dict[str, set[int]]) -> list[Item]:
+    """The unit's topics and readings, done when the learner ticked them."""
+    items = [
+        Item("topic", topic.id, str(topic), False, topic.id in ticks["topic"], label="topic")
+        for topic in unit.p_topics
+    ]
+    items += [
+        Item(
+            "reading",
+            reading.id,
+            reading.resource.title,
+            False,
+            reading.id in ticks["reading"],
+            url=reading.resource.url,
+            label="reading",
+        )
+        for reading in unit.p_readings
+    ]
+    return items
 
 
 def _ticks(user, units) -> dict[str, set[int]]:
@@ -240,8 +230,6 @@ def _ticks(user, units) -> dict[str, set[int]]:
 
 
 def _any_of(units):
-    from django.db.models import Q
-
     ids = [u.id for u in units]
     return Q(topic__unit_id__in=ids) | Q(reading__unit_id__in=ids) | Q(unit_item__unit_id__in=ids)
 
@@ -310,8 +298,6 @@ def unit_item_approve(
 
     Idempotent; notifies the learner. Refuses non-mentors.
     """
-    from notifications.services import notify
-
     if not mentor.is_mentor:
         raise PermissionError("Only mentors approve projects.")
     progress, _ = ItemProgress.objects.update_or_create(
@@ -320,19 +306,9 @@ def unit_item_approve(
         defaults={"verified_at": timezone.now(), "verified_by": mentor, "feedback": feedback},
     )
     notify(
-        learner,
-        "approval",
-        f"{mentor.shown_name} approved your project “{unit_item.title}”.",
-        unit_item.unit.get_absolute_url(),
+        user=learner,
+        kind="approval",
+        text=f"{mentor.shown_name} approved your project “{unit_item.title}”.",
+        url=unit_item.unit.get_absolute_url(),
     )
     return progress
-
-
-@transaction.atomic
-def unit_item_unapprove(*, mentor, learner, unit_item: UnitExercise) -> None:
-    """Withdraw an approval (a mentor's mistake); a learner's own tick stays."""
-    if not mentor.is_mentor:
-        raise PermissionError("Only mentors approve projects.")
-    ItemProgress.objects.filter(user=learner, unit_item=unit_item).update(
-        verified_at=None, verified_by=None
-    )

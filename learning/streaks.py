@@ -44,7 +44,7 @@ def verified_days(user) -> set[date]:
             "verified_at", flat=True
         )
     )
-    return {stamp.astimezone(zone).date() for stamp in stamps}
+    return {stamp.astimezone(zone).date() for stamp in stamps if stamp is not None}
 
 
 def current_streak(days: set[date], today: date) -> int:

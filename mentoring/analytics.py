@@ -153,8 +153,9 @@ def grading_health(now=None) -> GradingHealth:
         .filter(~Q(status=Status.QUEUED))
         .values_list("created_at", "started_at", "finished_at")
     )
-    latency = [(f - c).total_seconds() for c, s, f in rows]
-    runs = [(f - s).total_seconds() for c, s, f in rows if s]
+    # finished_at__gte leaves out the rows whose finished_at is None
+    latency = [(f - c).total_seconds() for c, s, f in rows if f is not None]
+    runs = [(f - s).total_seconds() for c, s, f in rows if s and f is not None]
     return GradingHealth(
         queued=counts[Status.QUEUED],
         running=counts[Status.RUNNING],
@@ -188,10 +189,6 @@ class BarChart:
     height: int
     label_width: int
     row: int = 26
-
-    @property
-    def plot_width(self) -> int:
-        return self.width - self.label_width - 60
 
 
 def _short(label: str, limit: int = 30) -> str:

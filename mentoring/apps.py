@@ -7,7 +7,8 @@ class MentoringConfig(AppConfig):
     verbose_name = "Mentoring"
 
     def ready(self) -> None:
-        from mentoring import signals  # models are loaded only now
+        # Models (ours and submissions') can be imported only once the registry is ready.
+        from mentoring import signals
         from submissions.models import Submission
 
         post_save.connect(

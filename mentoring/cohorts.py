@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
+from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
@@ -109,10 +113,10 @@ def cohort_invite(*, cohort: Cohort, text: str, invited_by) -> InviteReport:
                 },
             )
             notify(
-                user,
-                "other",
-                f"You joined the cohort {cohort.name} ({cohort.path.title}).",
-                cohort.path.get_absolute_url(),
+                user=user,
+                kind="other",
+                text=f"You joined the cohort {cohort.name} ({cohort.path.title}).",
+                url=cohort.path.get_absolute_url(),
             )
             report.added.append(email)
         else:
@@ -121,14 +125,11 @@ def cohort_invite(*, cohort: Cohort, text: str, invited_by) -> InviteReport:
             )
             (report.invited if created else report.skipped).append(email)
             if created:
-                transaction.on_commit(lambda invite=invite: _email_invite(invite))
+                transaction.on_commit(partial(_email_invite, invite))
     return report
 
 
 def _email_invite(invite: CohortInvite) -> None:
-    from django.conf import settings
-    from django.core.mail import send_mail
-
     link = f"{settings.SITE_URL.rstrip('/')}{reverse('mentoring:cohort-join', args=[invite.token])}"
     try:
         send_mail(
@@ -139,8 +140,6 @@ def _email_invite(invite: CohortInvite) -> None:
             [invite.email],
         )
     except Exception:  # the link is also shown to the admin; a mail outage must not undo the invite
-        import logging
-
         logging.getLogger(__name__).exception("could not email the invite to %s", invite.email)
 
 

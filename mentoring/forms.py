@@ -25,7 +25,9 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, cohorts=None, **kwargs):
         super().__init__(*args, **kwargs)
         if cohorts is not None:
-            self.fields["cohort"].queryset = cohorts
+            field = self.fields["cohort"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = cohorts
 
 
 class LineCommentForm(forms.Form):
@@ -48,7 +50,9 @@ class LineCommentForm(forms.Form):
     def __init__(self, *args, exercise=None, **kwargs):
         super().__init__(*args, **kwargs)
         if exercise is not None:
-            self.fields["bank_entry"].queryset = exercise.comment_bank.all()
+            field = self.fields["bank_entry"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = exercise.comment_bank.all()
 
 
 class ReplyForm(forms.Form):
@@ -75,9 +79,9 @@ class VerdictForm(forms.Form):
                 required=False,
                 label=f"{criterion.capitalize()} (0–{top})",
             )
-        self.fields["unit_item"].choices = [("", "—")] + [
-            (m.pk, f"{m.unit} — {m.title}") for m in milestones
-        ]
+        unit_item = self.fields["unit_item"]
+        assert isinstance(unit_item, forms.ChoiceField)
+        unit_item.choices = [("", "—")] + [(m.pk, f"{m.unit} — {m.title}") for m in milestones]
         if not milestones:
             del self.fields["unit_item"]
 
@@ -107,10 +111,11 @@ class CohortForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["path"].queryset = Path.objects.live()
-        self.fields["mentors"].queryset = get_user_model().objects.filter(
-            role__in=[Role.MENTOR, Role.ADMIN]
-        )
+        path, mentors = self.fields["path"], self.fields["mentors"]
+        assert isinstance(path, forms.ModelChoiceField)
+        assert isinstance(mentors, forms.ModelMultipleChoiceField)
+        path.queryset = Path.objects.live()
+        mentors.queryset = get_user_model().objects.filter(role__in=[Role.MENTOR, Role.ADMIN])
 
 
 class InviteForm(forms.Form):
@@ -124,6 +129,7 @@ class InviteForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean() returns cleaned_data
         upload = data.get("csv_file")
         text = data.get("emails", "")
         if upload:

@@ -13,6 +13,8 @@ from django.urls import reverse
 
 
 class ReviewRequest(models.Model):
+    """A learner's question about an attempt; whoever claimed it is `review.mentor`."""
+
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         CLAIMED = "claimed", "Claimed"
@@ -28,14 +30,9 @@ class ReviewRequest(models.Model):
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True
     )
-    mentor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="claimed_reviews",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    has_new_attempt: bool  # not a column: set on the rows reviews.my_threads returns
 
     class Meta:
         ordering = ["created_at"]

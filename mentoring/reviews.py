@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from curriculum.models import Exercise, UnitExercise
@@ -135,9 +136,7 @@ def review_claim(*, mentor, request: ReviewRequest, now=None) -> Review:
             if holder
             else "This review is closed."
         )
-    ReviewRequest.objects.filter(pk=request.pk).update(
-        status=ReviewRequest.Status.CLAIMED, mentor=mentor
-    )
+    ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.CLAIMED)
     review, _ = Review.objects.update_or_create(
         request=request,
         defaults={
@@ -148,10 +147,10 @@ def review_claim(*, mentor, request: ReviewRequest, now=None) -> Review:
     )
     request.refresh_from_db()
     notify(
-        request.learner,
-        "review",
-        f"{mentor.shown_name} is reviewing your attempt at {request.submission.exercise.title}.",
-        review.get_absolute_url(),
+        user=request.learner,
+        kind="review",
+        text=f"{mentor.shown_name} is reviewing your attempt at {request.submission.exercise.title}.",
+        url=review.get_absolute_url(),
     )
     return review
 
@@ -162,9 +161,7 @@ def review_release(*, mentor, request: ReviewRequest) -> None:
     updated = Review.objects.filter(request=request, mentor=mentor, verdict="").delete()[0]
     if not updated:
         raise ReviewRefused("You can release only a review you claimed and have not answered yet.")
-    ReviewRequest.objects.filter(pk=request.pk).update(
-        status=ReviewRequest.Status.OPEN, mentor=None
-    )
+    ReviewRequest.objects.filter(pk=request.pk).update(status=ReviewRequest.Status.OPEN)
 
 
 def _own_review(mentor, request: ReviewRequest) -> Review:
@@ -296,17 +293,15 @@ def comment_reply(*, author, parent: LineComment, body: str) -> LineComment:
     )
     if other is not None:
         notify(
-            other,
-            "review",
-            f"{author.shown_name} replied on {root.file} line {root.line}.",
-            f"{request_url(request)}?attempt={root.submission_id}#L{root.submission_id}-{root.line}",
+            user=other,
+            kind="review",
+            text=f"{author.shown_name} replied on {root.file} line {root.line}.",
+            url=f"{request_url(request)}?attempt={root.submission_id}#L{root.submission_id}-{root.line}",
         )
     return reply
 
 
 def request_url(request: ReviewRequest) -> str:
-    from django.urls import reverse
-
     return reverse("mentoring:review-thread", args=[request.pk])
 
 
@@ -383,26 +378,29 @@ def review_submit(
                 mentor=mentor, learner=request.learner, unit_item=unit_item, feedback=summary
             )
         notify(
-            request.learner, "review", f"{mentor.shown_name} approved your attempt at {title}.", url
+            user=request.learner,
+            kind="review",
+            text=f"{mentor.shown_name} approved your attempt at {title}.",
+            url=url,
         )
     else:
         notify(
-            request.learner,
-            "review",
-            f"{mentor.shown_name} requested changes on your attempt at {title}.",
-            url,
+            user=request.learner,
+            kind="review",
+            text=f"{mentor.shown_name} requested changes on your attempt at {title}.",
+            url=url,
         )
     return review
 
 
-def resubmission_received(review: Review, submission: Submission) -> None:
+def resubmission_received(*, review: Review, submission: Submission) -> None:
     """Called when the learner submits again after "changes requested" (models.reviews signal)."""
     notify(
-        review.mentor,
-        "review",
-        f"{submission.user.shown_name} sent a new attempt at "
+        user=review.mentor,
+        kind="review",
+        text=f"{submission.user.shown_name} sent a new attempt at "
         f"{submission.exercise.title} for your review.",
-        f"{review.get_absolute_url()}?attempt={submission.pk}",
+        url=f"{review.get_absolute_url()}?attempt={submission.pk}",
     )
 
 

@@ -16,4 +16,4 @@ def tell_mentor_about_resubmission(sender, instance, created, **kwargs):
         request__submission__exercise_id=instance.exercise_id,
     ).select_related("mentor", "request")
     for review in waiting:
-        resubmission_received(review, instance)
+        resubmission_received(review=review, submission=instance)

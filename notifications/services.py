@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def notify(user, kind: str, text: str, url: str = "") -> Notification:
+def notify(*, user, kind: str, text: str, url: str = "") -> Notification:
     """Store a notification; email it after commit when the learner asked for email."""
     note = Notification.objects.create(user=user, kind=kind, text=text[:300], url=url[:300])
     if user.email_notifications and user.email:

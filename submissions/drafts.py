@@ -20,11 +20,6 @@ def draft_save(*, user, exercise: Exercise, code: str) -> Draft:
     return draft
 
 
-@transaction.atomic
-def draft_discard(*, user, exercise: Exercise) -> None:
-    Draft.objects.filter(user=user, exercise=exercise).delete()
-
-
 def editor_code(user, exercise: Exercise, latest_attempt=None) -> tuple[str, str]:
     """What the editor opens with, and where it came from: 'draft', 'attempt' or 'starter'.
 

@@ -79,15 +79,21 @@ def submission_upload(*, user, exercise: Exercise, filename: str, data: bytes) -
     return submission_create(user=user, exercise=exercise, files=parsed.files)
 
 
-def notify_graded(submission: Submission) -> Notification:
+def notify_graded(*, submission: Submission) -> Notification:
     """Called by the worker once a submission reached its terminal status."""
     submission.refresh_from_db(fields=["status", "score"])
-    verdict = {
+    verdicts: dict[str, str] = {
         Status.PASSED: "passed",
         Status.FAILED: "did not pass yet",
         Status.TIMED_OUT: "timed out",
         Status.REJECTED: "was not graded",
-    }.get(submission.status, "ended with an error")
+    }
+    verdict = verdicts.get(submission.status, "ended with an error")
     score = f" (score {submission.score:.2f})" if submission.score is not None else ""
     text = f"Attempt #{submission.pk} at {submission.exercise.title} {verdict}{score}."
-    return notify(submission.user, Notification.Kind.GRADED, text, submission.get_absolute_url())
+    return notify(
+        user=submission.user,
+        kind=Notification.Kind.GRADED,
+        text=text,
+        url=submission.get_absolute_url(),
+    )

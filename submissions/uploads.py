@@ -105,6 +105,17 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
         raise UploadRejected(
             "This .zip cannot be read: it is damaged or not a zip archive."
         ) from None
+    files = _strip_common_folder(_expand_members(archive, _chosen_members(members)))
+    if entrypoint not in files:
+        listed = ", ".join(sorted(files)[:5])
+        raise UploadRejected(
+            f"The zip has no {entrypoint} at its top level (found: {listed}); that is the file we grade."
+        )
+    return files
+
+
+def _chosen_members(members: list[zipfile.ZipInfo]) -> list[tuple[str, zipfile.ZipInfo]]:
+    """The source files to expand, by their declared headers: names, kinds, sizes, count."""
     chosen: list[tuple[str, zipfile.ZipInfo]] = []
     declared_total = 0
     for info in members:
@@ -131,6 +142,13 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
         raise UploadRejected(
             f"The zip expands to {_kb(declared_total)}; the limit is {_kb(MAX_TOTAL_BYTES)} in all."
         )
+    return chosen
+
+
+def _expand_members(
+    archive: zipfile.ZipFile, chosen: list[tuple[str, zipfile.ZipInfo]]
+) -> dict[str, str]:
+    """Read the chosen entries as text, never more than the limits (whatever headers claim)."""
     files: dict[str, str] = {}
     actual_total = 0
     for name, info in chosen:
@@ -154,12 +172,6 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
         if name in files:
             raise UploadRejected(f"The zip holds {name} twice.")
         files[name] = _text(name, content)
-    files = _strip_common_folder(files)
-    if entrypoint not in files:
-        listed = ", ".join(sorted(files)[:5])
-        raise UploadRejected(
-            f"The zip has no {entrypoint} at its top level (found: {listed}); that is the file we grade."
-        )
     return files
 
 
@@ -173,7 +185,7 @@ def _strip_common_folder(files: dict[str, str]) -> dict[str, str]:
 
 def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, list[Cell]]:
     """The code cells as one Python file, each after a `# %% [cell N]` line."""
-    import nbformat
+    import nbformat  # about 0.5 s to import: loaded by the first notebook upload, not at startup
 
     text = _text(name, data) if len(data) <= MAX_FILE_BYTES * 4 else None
     if text is None:
@@ -200,11 +212,11 @@ def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, l
         if cell.cell_type != "code" or not cell.source.strip():
             continue
         lines.append(f"# %% [cell {number}]")
-        first = len(lines) + 1
+        first_line = len(lines) + 1
         for line in cell.source.splitlines():
             # IPython magics and shell escapes are not Python: keep them visible, inert.
             lines.append(f"# {line}" if line.lstrip().startswith(("%", "!")) else line)
-        cells.append(Cell(number=number, first_line=first, last_line=len(lines)))
+        cells.append(Cell(number=number, first_line=first_line, last_line=len(lines)))
         lines.append("")
     if not cells:
         raise UploadRejected(f"{name} has no code cells to grade.")

@@ -4,10 +4,13 @@ Kept apart from `exercise_packages`, which reads the files and imports no Django
 the judge (`worker.judge`) can load a package without the ORM.
 """
 
+from django.db import transaction
+
 from curriculum.content.exercise_packages import Package
 from curriculum.models import Exercise
 
 
+@transaction.atomic
 def sync_exercises(packages: list[Package]) -> list[str]:
     """Create or update one Exercise per package; archive rows whose package is gone."""
     changes = []

@@ -25,7 +25,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
 _ContentDumper.add_representer(str, _represent_str)
 
 
-def dump_yaml(data: dict) -> str:
+def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_ContentDumper, sort_keys=False, allow_unicode=True, width=4096)
 
 
@@ -108,19 +108,9 @@ def _phase_data(phase) -> dict:
 
 
 def _unit_data(unit) -> dict:
-    fields = (
-        "number",
-        "title",
-        "goal",
-        "why_now",
-        "duration",
-        "estimated_hours",
-        "milestone",
-        "summary",
-    )
     topics = list(unit.topics.live())
     return {
-        **{name: getattr(unit, name) for name in fields},
+        **{name: getattr(unit, name) for name in schema.UNIT_FIELDS},
         "topics": _topic_tree(topics, None),
         "readings": [
             {"ref": r.resource.slug, "note": r.note}
@@ -164,6 +154,6 @@ def _prune(value: object, spec: schema.Field) -> object:
         return pruned
     if spec.kind == schema.LIST and spec.items and isinstance(value, list):
         return [_prune(item, spec.items) for item in value]
-    if spec.kind == schema.HOURS and value and value[0] == value[1]:
+    if spec.kind == schema.HOURS and isinstance(value, list) and value and value[0] == value[1]:
         return value[0]
     return value

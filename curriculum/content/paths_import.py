@@ -13,6 +13,7 @@ from pathlib import Path as FilePath
 
 from django.db import transaction
 
+from curriculum.content import schema
 from curriculum.content.exercise_sync import sync_exercises
 from curriculum.content.row_sync import ChangeLog, apply_values, sync_rows
 from curriculum.content.validation import ContentSet, load_content
@@ -285,16 +286,6 @@ def _sync_phases_and_units(
         kind="phase",
         log=log,
     )
-    unit_fields = (
-        "number",
-        "title",
-        "goal",
-        "why_now",
-        "duration",
-        "estimated_hours",
-        "milestone",
-        "summary",
-    )
     unit_specs = [(phase, unit) for phase in phases for unit in phase["units"]]
     unit_rows = sync_rows(
         existing=Unit.objects.filter(path=path),
@@ -305,7 +296,7 @@ def _sync_phases_and_units(
                 {
                     "path_id": path.pk,
                     "phase_id": phase_rows[p["number"]].pk,
-                    **{k: u[k] for k in unit_fields},
+                    **{k: u[k] for k in schema.UNIT_FIELDS},
                 },
             )
             for p, u in unit_specs
@@ -316,40 +307,49 @@ def _sync_phases_and_units(
     for _, spec in unit_specs:
         unit = unit_rows[spec["number"]]
         _sync_topics(unit, spec["topics"], log)
-        sync_rows(
-            existing=UnitReading.objects.filter(unit=unit).select_related("resource"),
-            key_of=lambda r: r.resource.slug,
-            wanted=[
-                (
-                    r["ref"],
-                    {"unit_id": unit.pk, "resource_id": resources[r["ref"]].pk, "note": r["note"]},
-                )
-                for r in spec["readings"]
-            ],
-            kind="reading",
-            log=log,
-        )
-        sync_rows(
-            existing=UnitExercise.objects.filter(unit=unit),
-            key_of=lambda r: r.title,
-            wanted=[
-                (
-                    e["title"],
-                    {
-                        "unit_id": unit.pk,
-                        "title": e["title"],
-                        "summary": e["summary"],
-                        "kind": e["kind"],
-                        "exercise_id": exercises[e["package"]].pk
-                        if e["package"] in exercises
-                        else None,
-                    },
-                )
-                for e in spec["exercises"]
-            ],
-            kind="unit exercise",
-            log=log,
-        )
+        _sync_readings(unit, spec["readings"], log, resources)
+        _sync_unit_exercises(unit, spec["exercises"], log, exercises)
+
+
+def _sync_readings(unit: Unit, specs: list[dict], log: ChangeLog, resources: dict) -> None:
+    sync_rows(
+        existing=UnitReading.objects.filter(unit=unit).select_related("resource"),
+        key_of=lambda r: r.resource.slug,
+        wanted=[
+            (
+                r["ref"],
+                {"unit_id": unit.pk, "resource_id": resources[r["ref"]].pk, "note": r["note"]},
+            )
+            for r in specs
+        ],
+        kind="reading",
+        log=log,
+    )
+
+
+def _sync_unit_exercises(unit: Unit, specs: list[dict], log: ChangeLog, exercises: dict) -> None:
+    """A unit's exercise items, each linked to its package's Exercise row when there is one."""
+    sync_rows(
+        existing=UnitExercise.objects.filter(unit=unit),
+        key_of=lambda r: r.title,
+        wanted=[
+            (
+                e["title"],
+                {
+                    "unit_id": unit.pk,
+                    "title": e["title"],
+                    "summary": e["summary"],
+                    "kind": e["kind"],
+                    "exercise_id": exercises[e["package"]].pk
+                    if e["package"] in exercises
+                    else None,
+                },
+            )
+            for e in specs
+        ],
+        kind="unit exercise",
+        log=log,
+    )
 
 
 def _topic_key(number: str, title: str) -> str:

@@ -8,8 +8,15 @@ A row archived earlier comes back when its key reappears.
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db import models
+
+if TYPE_CHECKING:
+    from curriculum.models import ContentModel, Resource
+
+Row = TypeVar("Row", bound="ContentModel | Resource")  # every synced model has is_archived
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass
@@ -52,19 +59,20 @@ def apply_values(row: models.Model, values: dict) -> list[str]:
 
 def sync_rows(
     *,
-    existing: models.QuerySet,
-    key_of: Callable[[models.Model], Hashable],
-    wanted: list[tuple[Hashable, dict]],
+    existing: models.QuerySet[Row],
+    key_of: Callable[[Row], Key],
+    wanted: list[tuple[Key, dict]],
     kind: str,
     log: ChangeLog,
     ordered: bool = True,
-) -> dict[Hashable, models.Model]:
+) -> dict[Key, Row]:
     """Upsert `wanted` (key, field values) into `existing`, archive the rest; return rows by key.
 
     Values name concrete columns (`unit_id`, not `unit`) so comparing them costs no query.
     """
-    by_key: dict[Hashable, models.Model] = {}
-    spare: list[models.Model] = []
+    by_key: dict[Key, Row] = {}
+    spare: list[Row] = []
+    row: Row | None
     for row in existing.order_by("is_archived", "pk"):  # a live row wins over an archived twin
         key = key_of(row)
         if key in by_key:

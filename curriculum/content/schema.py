@@ -9,6 +9,7 @@ import datetime
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from curriculum.content.problems import Problem
 from curriculum.content.yaml_lines import LineDict, LineList
@@ -91,6 +92,10 @@ UNIT = record(
         )
     ),
 )
+# A unit's own columns, in file order: what import writes onto the Unit row and export
+# reads back (the lists are synced as rows of their own).
+UNIT_FIELDS = tuple(name for name, spec in UNIT.record.items() if spec.kind != LIST)
+
 PHASE = record(
     number=Field(INT, True),
     title=text(True, max_length=200),
@@ -158,12 +163,15 @@ def _type_name(value: object) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _fits(kind: str, value: object) -> bool:
-    is_int = isinstance(value, int) and not isinstance(value, bool)
     if kind == TEXT:
         return isinstance(value, str)
     if kind == INT:
-        return is_int and value >= 0
+        return _is_int(value) and value >= 0
     if kind == BOOL:
         return isinstance(value, bool)
     if kind == DATE:
@@ -173,7 +181,7 @@ def _fits(kind: str, value: object) -> bool:
     if kind == MAP:
         return isinstance(value, dict)
     if kind == HOURS:
-        if is_int:
+        if _is_int(value):
             return value >= 0
         return (
             isinstance(value, list)
@@ -182,7 +190,7 @@ def _fits(kind: str, value: object) -> bool:
             and value[0] <= value[1]
         )
     if kind == TOPIC_NUMBER:
-        return isinstance(value, str) or is_int
+        return isinstance(value, str) or _is_int(value)
     raise ValueError(kind)
 
 
@@ -213,19 +221,21 @@ def check(value: object, spec: Field, file: Path, where: str, line: int | None) 
                 where,
             )
         ]
-    if spec.max_length and len(value) > spec.max_length:
+    if spec.max_length and isinstance(value, str) and len(value) > spec.max_length:
         return [
             Problem(
                 file, f"too long: {len(value)} characters, at most {spec.max_length}", line, where
             )
         ]
     if spec.kind == LIST and spec.items:
+        assert isinstance(value, list)  # _fits checked it
         problems = []
         for i, item in enumerate(value):
             item_line = value.line_of(i) if isinstance(value, LineList) else line
             problems += check(item, spec.items, file, f"{where}[{i}]", item_line)
         return problems
     if spec.kind == MAP:
+        assert isinstance(value, dict)  # _fits checked it
         return _check_record(value, spec, file, where, line)
     return []
 
@@ -266,15 +276,27 @@ def normalize(value: object, spec: Field) -> object:
     if spec.kind == MAP:
         if value is None:
             return None
+        assert isinstance(value, dict)  # normalize() runs on checked data
         return {key: normalize(value.get(key), sub) for key, sub in spec.record.items()}
     if spec.kind == LIST:
+        assert value is None or isinstance(value, list)
         return [normalize(item, spec.items) if spec.items else item for item in value or []]
     if spec.kind == TOPIC_NUMBER:
         return "" if value is None else str(value)
     if spec.kind == HOURS:
         if value is None:
             return None
-        return [value, value] if isinstance(value, int) else list(value)
+        if isinstance(value, int):
+            return [value, value]
+        assert isinstance(value, list)
+        return list(value)
     if spec.kind == TEXT and value is None:
         return spec.default
     return value
+
+
+def normalize_file(value: object, spec: Field) -> dict:
+    """normalize() of a whole checked file, whose top level is a mapping."""
+    data = normalize(value, spec)
+    assert isinstance(data, dict)
+    return data

@@ -7,7 +7,7 @@ between files (resources, skills, paths, exercise packages).
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class ContentSet:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _records(value: object) -> Iterator[tuple[int, LineDict]]:
+def _records(value: object) -> Iterator[tuple[int, dict]]:
     """The well-formed mapping items of a list; malformed ones were reported by `schema`."""
     if isinstance(value, list):
         for index, item in enumerate(value):
@@ -61,7 +61,7 @@ class _Checker:
     def add(self, message: str, line: int | None, where: str) -> None:
         self.problems.append(Problem(self.file, message, line, where))
 
-    def unique(self, items: list[tuple[object, int | None, str]], what: str) -> None:
+    def unique(self, items: Sequence[tuple[object, int | None, str]], what: str) -> None:
         """items: (key, line, where); report each repeat with the line of the first."""
         seen: dict[object, int | None] = {}
         for key, line, where in items:
@@ -108,18 +108,34 @@ def _check_path_file(
     checker = _Checker(file)
     if not isinstance(data, dict):
         return []
+    _check_slug_and_tags(checker, data)
+    _check_skills(checker, list(_records(data.get("skills"))))
+    path_resources = list(_records(data.get("resources")))
+    _check_path_resources(checker, path_resources, resource_slugs)
+    _check_unique_items(checker, data)
+    _check_cross_references(checker, data, path_slugs)
+    known_units = _check_phases(checker, data, resource_slugs, exercises_dir)
+    _check_resource_weeks(checker, path_resources, known_units)
+    return checker.problems
+
+
+def _check_slug_and_tags(checker: _Checker, data: dict) -> None:
+    """The path's slug names its folder; it and the tags are slugs."""
     slug = data.get("slug")
+    folder = checker.file.parent.name
     checker.slug(slug, _line(data, "slug"), "slug")
-    if isinstance(slug, str) and slug != file.parent.name:
+    if isinstance(slug, str) and slug != folder:
         checker.add(
-            f"slug {slug!r} must equal the folder name {file.parent.name!r}",
+            f"slug {slug!r} must equal the folder name {folder!r}",
             _line(data, "slug"),
             "slug",
         )
     for i, tag in enumerate(data.get("tags") or []):
         checker.slug(tag, _line(data.get("tags")), f"tags[{i}]")
 
-    skills = list(_records(data.get("skills")))
+
+def _check_skills(checker: _Checker, skills: list[tuple[int, dict]]) -> None:
+    """Unique slugs, prerequisites among the path's skills, and no prerequisite cycle."""
     skill_slugs = {s.get("slug") for _, s in skills}
     checker.unique(
         [(s.get("slug"), _line(s, "slug"), f"skills[{i}].slug") for i, s in skills], "skill slug"
@@ -145,7 +161,11 @@ def _check_path_file(
             "skills",
         )
 
-    path_resources = list(_records(data.get("resources")))
+
+def _check_path_resources(
+    checker: _Checker, path_resources: list[tuple[int, dict]], resource_slugs: set[str]
+) -> None:
+    """Each of the path's resources is in the library, and listed once."""
     for i, res in path_resources:
         if isinstance(res.get("ref"), str) and res["ref"] not in resource_slugs:
             checker.add(
@@ -157,6 +177,10 @@ def _check_path_file(
         [(r.get("ref"), _line(r, "ref"), f"resources[{i}].ref") for i, r in path_resources],
         "resource",
     )
+
+
+def _check_unique_items(checker: _Checker, data: dict) -> None:
+    """No trap title, glossary term or outcome twice."""
     for name, key in (("traps", "title"), ("glossary", "term")):
         checker.unique(
             [
@@ -175,6 +199,10 @@ def _check_path_file(
             ],
             "outcome",
         )
+
+
+def _check_cross_references(checker: _Checker, data: dict, path_slugs: set[str]) -> None:
+    """Each cross-reference names another existing path, once."""
     xrefs = list(_records(data.get("cross_references")))
     for i, xref in xrefs:
         target = xref.get("path")
@@ -184,7 +212,7 @@ def _check_path_file(
                 _line(xref, "path"),
                 f"cross_references[{i}].path",
             )
-        elif target == slug:
+        elif target == data.get("slug"):
             checker.add(
                 "a path cannot cross-reference itself",
                 _line(xref, "path"),
@@ -195,6 +223,11 @@ def _check_path_file(
         "cross-reference to",
     )
 
+
+def _check_phases(
+    checker: _Checker, data: dict, resource_slugs: set[str], exercises_dir: Path
+) -> set[object]:
+    """Unique phase and unit numbers, and every unit's contents; returns the unit numbers."""
     phases = list(_records(data.get("phases")))
     checker.unique(
         [(p.get("number"), _line(p, "number"), f"phases[{i}].number") for i, p in phases],
@@ -205,40 +238,50 @@ def _check_path_file(
         for u, unit in _records(phase.get("units")):
             where = f"phases[{p}].units[{u}]"
             unit_numbers.append((unit.get("number"), _line(unit, "number"), f"{where}.number"))
-            _check_topics(checker, unit.get("topics"), f"{where}.topics")
-            readings = list(_records(unit.get("readings")))
-            for r, reading in readings:
-                if isinstance(reading.get("ref"), str) and reading["ref"] not in resource_slugs:
-                    checker.add(
-                        _unknown_resource(reading["ref"], resource_slugs),
-                        _line(reading, "ref"),
-                        f"{where}.readings[{r}].ref",
-                    )
-            checker.unique(
-                [
-                    (x.get("ref"), _line(x, "ref"), f"{where}.readings[{r}].ref")
-                    for r, x in readings
-                ],
-                "reading",
-            )
-            exercises = list(_records(unit.get("exercises")))
-            for e, exercise in exercises:
-                package = exercise.get("package")
-                if isinstance(package, str) and package and not (exercises_dir / package).is_dir():
-                    checker.add(
-                        f"exercise package {package!r} not found (no folder {exercises_dir / package})",
-                        _line(exercise, "package"),
-                        f"{where}.exercises[{e}].package",
-                    )
-            checker.unique(
-                [
-                    (x.get("title"), _line(x, "title"), f"{where}.exercises[{e}].title")
-                    for e, x in exercises
-                ],
-                "exercise title",
-            )
+            _check_unit(checker, unit, where, resource_slugs, exercises_dir)
     checker.unique(unit_numbers, f"{data.get('unit_label') or 'unit'} number")
-    known_units = {n for n, _, _ in unit_numbers}
+    return {n for n, _, _ in unit_numbers}
+
+
+def _check_unit(
+    checker: _Checker, unit: dict, where: str, resource_slugs: set[str], exercises_dir: Path
+) -> None:
+    """A unit's topics, readings (known, listed once) and exercises (package found, titled once)."""
+    _check_topics(checker, unit.get("topics"), f"{where}.topics")
+    readings = list(_records(unit.get("readings")))
+    for r, reading in readings:
+        if isinstance(reading.get("ref"), str) and reading["ref"] not in resource_slugs:
+            checker.add(
+                _unknown_resource(reading["ref"], resource_slugs),
+                _line(reading, "ref"),
+                f"{where}.readings[{r}].ref",
+            )
+    checker.unique(
+        [(x.get("ref"), _line(x, "ref"), f"{where}.readings[{r}].ref") for r, x in readings],
+        "reading",
+    )
+    exercises = list(_records(unit.get("exercises")))
+    for e, exercise in exercises:
+        package = exercise.get("package")
+        if isinstance(package, str) and package and not (exercises_dir / package).is_dir():
+            checker.add(
+                f"exercise package {package!r} not found (no folder {exercises_dir / package})",
+                _line(exercise, "package"),
+                f"{where}.exercises[{e}].package",
+            )
+    checker.unique(
+        [
+            (x.get("title"), _line(x, "title"), f"{where}.exercises[{e}].title")
+            for e, x in exercises
+        ],
+        "exercise title",
+    )
+
+
+def _check_resource_weeks(
+    checker: _Checker, path_resources: list[tuple[int, dict]], known_units: set[object]
+) -> None:
+    """A path resource's `weeks` name units of this path."""
     for i, res in path_resources:
         for week in res.get("weeks") or []:
             if isinstance(week, int) and week not in known_units:
@@ -247,7 +290,6 @@ def _check_path_file(
                     _line(res, "weeks"),
                     f"resources[{i}].weeks",
                 )
-    return checker.problems
 
 
 def _unknown_resource(ref: str, known: set[str]) -> str:
@@ -269,8 +311,9 @@ def load_content(root: Path) -> ContentSet:
         problems += schema.check(resources_data, schema.RESOURCES_FILE, resources_file, "", 1)
         problems += _check_resources_file(resources_file, resources_data)
     resource_slugs = {
-        r.get("slug")
+        slug
         for _, r in _records(getattr(resources_data, "get", lambda k: None)("resources"))
+        if isinstance(slug := r.get("slug"), str)  # a bad slug was reported by schema.check
     }
 
     path_files = sorted((root / "paths").glob("*/path.yaml"))
@@ -299,7 +342,9 @@ def load_content(root: Path) -> ContentSet:
         raise ContentInvalid(problems)
     return ContentSet(
         root=root,
-        resources=schema.normalize(resources_data, schema.RESOURCES_FILE)["resources"],
-        paths=[PathSpec(file, schema.normalize(data, schema.PATH_FILE)) for file, data in loaded],
+        resources=schema.normalize_file(resources_data, schema.RESOURCES_FILE)["resources"],
+        paths=[
+            PathSpec(file, schema.normalize_file(data, schema.PATH_FILE)) for file, data in loaded
+        ],
         packages=packages,
     )

@@ -6,12 +6,16 @@ and their items. Duplicate keys, which plain PyYAML silently overwrites, are rep
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from curriculum.content.problems import Problem
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:  # the C loader when PyYAML was built with libyaml
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):

@@ -9,17 +9,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
 
 from curriculum import selectors
-from curriculum.models import Path, Resource
+from curriculum.models import GlossaryTerm, Path, Resource
 from curriculum.search import search
 from curriculum.skill_tree import skill_tree_svg
 
 CATALOG_PAGE_SIZE = 24
 
 
+class HtmxHttpRequest(HttpRequest):
+    """A request that passed django_htmx's HtmxMiddleware, which sets `request.htmx`."""
+
+    htmx: HtmxDetails
+
+
 @require_GET
-def catalog(request: HttpRequest) -> HttpResponse:
+def catalog(request: HtmxHttpRequest) -> HttpResponse:
     filters = selectors.CatalogFilters.from_querydict(request.GET)
     results = search(filters.q) if filters.q else None
     paths = selectors.catalog_paths(filters, only_ids=results.path_ids if results else None)
@@ -72,7 +79,7 @@ def path_print(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def resources(request: HttpRequest) -> HttpResponse:
+def resources(request: HtmxHttpRequest) -> HttpResponse:
     kind, path_slug = request.GET.get("kind", ""), request.GET.get("path", "")
     q = request.GET.get("q", "").strip()[:200]
     context = {
@@ -89,6 +96,7 @@ def resources(request: HttpRequest) -> HttpResponse:
 def glossary(request: HttpRequest) -> HttpResponse:
     group = "az" if request.GET.get("group") == "az" else "path"
     terms = list(selectors.glossary_terms(path_slug=request.GET.get("path", "")))
+    groups: list[tuple[str, list[GlossaryTerm], Path | None]]
     if group == "az":
         groups = [(letter, ts, None) for letter, ts in selectors.group_terms_alphabetically(terms)]
     else:

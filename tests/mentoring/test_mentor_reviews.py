@@ -24,7 +24,7 @@ def rr(alice, matmul):
 def test_a_mentor_claims_and_the_learner_is_told(bob, rr):
     review = mr.review_claim(mentor=bob, request=rr)
     rr.refresh_from_db()
-    assert rr.status == ReviewRequest.Status.CLAIMED and rr.mentor == bob
+    assert rr.status == ReviewRequest.Status.CLAIMED and rr.review.mentor == bob
     assert review.claim_expires_at > timezone.now()
     assert Notification.objects.filter(user=rr.learner, kind="review").exists()
 
