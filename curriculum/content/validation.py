@@ -130,8 +130,9 @@ def _check_slug_and_tags(checker: _Checker, data: dict) -> None:
             _line(data, "slug"),
             "slug",
         )
-    for i, tag in enumerate(data.get("tags") or []):
-        checker.slug(tag, _line(data.get("tags")), f"tags[{i}]")
+    tags = data.get("tags")
+    for i, tag in enumerate(tags if isinstance(tags, list) else []):  # else the schema says so
+        checker.slug(tag, _line(tags), f"tags[{i}]")
 
 
 def _check_skills(checker: _Checker, skills: list[tuple[int, dict]]) -> None:

@@ -130,6 +130,13 @@ def test_it_rejects_a_wrong_type(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("value", [True, 3, "ml", {"a": 1}])
+def test_a_tag_list_of_the_wrong_type_is_reported_not_a_crash(tmp_path, value):
+    (problem,) = problems_for(tmp_path, lambda d: d.update(tags=value))
+    assert problem.field == "tags" and problem.message.startswith("expected list")
+
+
+@pytest.mark.django_db
 def test_it_rejects_a_float_topic_number_that_would_lose_digits(tmp_path):
     (problem,) = problems_for(
         tmp_path,
