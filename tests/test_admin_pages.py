@@ -20,4 +20,12 @@ def test_the_changelist_opens_for_an_admin(client, admin_user, app_label, model_
 
 def test_every_domain_app_registers_its_models():
     apps = {app_label for app_label, _ in REGISTERED}
-    assert {"accounts", "curriculum", "submissions", "learning", "mentoring", "notifications", "worker"} <= apps
+    assert {
+        "accounts",
+        "curriculum",
+        "submissions",
+        "learning",
+        "mentoring",
+        "notifications",
+        "worker",
+    } <= apps

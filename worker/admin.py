@@ -5,6 +5,8 @@ admin again as a subclass of curriculum's with the action added; `worker` comes 
 `curriculum` in INSTALLED_APPS, so admin autodiscovery sees curriculum's first.
 """
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db import transaction
 
@@ -20,7 +22,7 @@ class RegradeEntryInline(admin.TabularInline):
     model = RegradeEntry
     extra = 0
     can_delete = False
-    fields = [
+    readonly_fields = (
         "submission",
         "previous_status",
         "previous_score",
@@ -28,8 +30,8 @@ class RegradeEntryInline(admin.TabularInline):
         "new_score",
         "regraded_at",
         "problem",
-    ]
-    readonly_fields = fields
+    )
+    fields = readonly_fields
 
 
 @admin.register(RegradeBatch)
@@ -65,7 +67,7 @@ class RegradeBatchAdmin(admin.ModelAdmin):
 def regrade_submissions(modeladmin, request, queryset):
     for exercise in queryset:
         batch = regrade_batch_create(exercise=exercise, started_by=request.user)
-        transaction.on_commit(lambda pk=batch.pk: regrade_batch.delay(pk))
+        transaction.on_commit(partial(regrade_batch.delay, batch.pk))
         modeladmin.message_user(
             request,
             f"{exercise.slug}: regrading {batch.total} submissions (batch {batch.pk}); "

@@ -25,6 +25,7 @@ def load_grader(package: Package) -> ModuleType | None:
     spec = importlib.util.spec_from_file_location(
         f"grader_{package.slug.replace('-', '_')}", package.grader_path
     )
+    assert spec is not None and spec.loader is not None  # a .py path always has a loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

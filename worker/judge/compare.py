@@ -147,7 +147,7 @@ def compare_partition(want: Any, got: Any) -> str | None:
         return f"expected a list of cluster labels, got {describe(got)}"
     if w.shape != g.shape:
         return f"expected {w.size} cluster labels, got {g.size}"
-    pairs = {}
+    pairs: dict[Any, set[Any]] = {}
     for a, b in zip(w.tolist(), g.tolist(), strict=True):
         pairs.setdefault(a, set()).add(b)
     forward_ok = all(len(v) == 1 for v in pairs.values())

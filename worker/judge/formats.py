@@ -6,6 +6,8 @@ both are subsets of ours, so a course can be exported to either without re-gradi
 
 from __future__ import annotations
 
+from typing import Any
+
 EXERCISM_STATUS = {"pass": "pass", "fail": "fail", "skipped": "fail", "error": "error"}
 
 
@@ -18,7 +20,7 @@ def _message(check: dict) -> str:
 
 def to_exercism(result: dict) -> dict:
     """results.json v3: top-level status pass|fail|error, one test per check, in order."""
-    document = {
+    document: dict[str, Any] = {
         "version": 3,
         "status": EXERCISM_STATUS.get(result["status"], "error"),
         "tests": [

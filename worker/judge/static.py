@@ -6,7 +6,7 @@ import ast
 
 
 def imported_modules(tree: ast.AST) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
@@ -47,7 +47,7 @@ def called_names(tree: ast.AST) -> dict[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Attribute, ast.Name)):
             parts = []
-            cur = node
+            cur: ast.expr = node
             while isinstance(cur, ast.Attribute):
                 parts.append(cur.attr)
                 cur = cur.value
