@@ -111,8 +111,8 @@ SETUP = f"""
 from django.conf import settings
 from accounts.models import User
 from curriculum.content.exercise_packages import find_package
-from curriculum.content.exercise_sync import sync_exercises
-sync_exercises([find_package(settings.CONTENT_DIR / "exercises", {SLUG!r})])
+from curriculum.content.exercise_sync import exercise_rows_sync
+exercise_rows_sync([find_package(settings.CONTENT_DIR / "exercises", {SLUG!r})])
 user = User.objects.filter(email={USER_EMAIL!r}).first() or User.objects.create_user(
     "bench-grader", {USER_EMAIL!r}, {USER_PASSWORD!r})
 user.set_password({USER_PASSWORD!r}); user.save()

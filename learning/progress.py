@@ -27,7 +27,7 @@ from django.utils import timezone
 from curriculum.models import Path, Topic, Unit, UnitExercise, UnitReading
 from curriculum.selectors import readings_prefetch, unit_exercises_prefetch
 from learning.models import ItemProgress
-from notifications.services import notify
+from notifications.services import notification_send
 from submissions.models import Status, Submission
 
 KINDS = ("topic", "reading", "unit_item")
@@ -305,7 +305,7 @@ def unit_item_approve(
         unit_item=unit_item,
         defaults={"verified_at": timezone.now(), "verified_by": mentor, "feedback": feedback},
     )
-    notify(
+    notification_send(
         user=learner,
         kind="approval",
         text=f"{mentor.shown_name} approved your project “{unit_item.title}”.",

@@ -20,7 +20,7 @@ from django.utils import timezone
 from learning import progress
 from learning.models import Enrollment
 from mentoring.models import Cohort, CohortInvite
-from notifications.services import notify
+from notifications.services import notification_send
 
 MAX_INVITES = 500
 
@@ -112,7 +112,7 @@ def cohort_invite(*, cohort: Cohort, text: str, invited_by) -> InviteReport:
                     "accepted_at": timezone.now(),
                 },
             )
-            notify(
+            notification_send(
                 user=user,
                 kind="other",
                 text=f"You joined the cohort {cohort.name} ({cohort.path.title}).",

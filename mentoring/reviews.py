@@ -22,7 +22,7 @@ from curriculum.models import Exercise, UnitExercise
 from learning import progress
 from mentoring.access import visible_requests
 from mentoring.models import CommentBankEntry, LineComment, Review, ReviewRequest
-from notifications.services import notify
+from notifications.services import notification_send
 from submissions.models import Submission
 
 DEFAULT_RUBRIC = [("correctness", 4), ("code quality", 4), ("explanation", 4)]
@@ -146,7 +146,7 @@ def review_claim(*, mentor, request: ReviewRequest, now=None) -> Review:
         },
     )
     request.refresh_from_db()
-    notify(
+    notification_send(
         user=request.learner,
         kind="review",
         text=f"{mentor.shown_name} is reviewing your attempt at {request.submission.exercise.title}.",
@@ -292,7 +292,7 @@ def comment_reply(*, author, parent: LineComment, body: str) -> LineComment:
         request.learner if author.pk != request.learner_id else (review.mentor if review else None)
     )
     if other is not None:
-        notify(
+        notification_send(
             user=other,
             kind="review",
             text=f"{author.shown_name} replied on {root.file} line {root.line}.",
@@ -377,14 +377,14 @@ def review_submit(
             progress.unit_item_approve(
                 mentor=mentor, learner=request.learner, unit_item=unit_item, feedback=summary
             )
-        notify(
+        notification_send(
             user=request.learner,
             kind="review",
             text=f"{mentor.shown_name} approved your attempt at {title}.",
             url=url,
         )
     else:
-        notify(
+        notification_send(
             user=request.learner,
             kind="review",
             text=f"{mentor.shown_name} requested changes on your attempt at {title}.",
@@ -393,9 +393,9 @@ def review_submit(
     return review
 
 
-def resubmission_received(*, review: Review, submission: Submission) -> None:
+def review_resubmission_record(*, review: Review, submission: Submission) -> None:
     """Called when the learner submits again after "changes requested" (models.reviews signal)."""
-    notify(
+    notification_send(
         user=review.mentor,
         kind="review",
         text=f"{submission.user.shown_name} sent a new attempt at "

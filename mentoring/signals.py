@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from mentoring.models import Review
-from mentoring.reviews import resubmission_received
+from mentoring.reviews import review_resubmission_record
 
 
 def tell_mentor_about_resubmission(sender, instance, created, **kwargs):
@@ -16,4 +16,4 @@ def tell_mentor_about_resubmission(sender, instance, created, **kwargs):
         request__submission__exercise_id=instance.exercise_id,
     ).select_related("mentor", "request")
     for review in waiting:
-        resubmission_received(review=review, submission=instance)
+        review_resubmission_record(review=review, submission=instance)

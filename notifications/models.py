@@ -1,4 +1,4 @@
-"""In-app notifications; `services.notify` is the one way to send one."""
+"""In-app notifications; `services.notification_send` is the one way to send one."""
 
 from django.conf import settings
 from django.db import models

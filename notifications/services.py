@@ -1,7 +1,7 @@
 """In-app notifications (the header's unread count), optionally mirrored by email.
 
-`notify` is the one entry point for every sender: the grading hook
-(`submissions.services.notify_graded`), mentors replying to a review, cohort invites.
+`notification_send` is the one entry point for every sender: the grading hook
+(`submissions.services.submission_graded_notify`), mentors replying to a review, cohort invites.
 """
 
 import logging
@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def notify(*, user, kind: str, text: str, url: str = "") -> Notification:
+def notification_send(*, user, kind: str, text: str, url: str = "") -> Notification:
     """Store a notification; email it after commit when the learner asked for email."""
     note = Notification.objects.create(user=user, kind=kind, text=text[:300], url=url[:300])
     if user.email_notifications and user.email:

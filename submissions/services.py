@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from curriculum.models import Exercise
 from notifications.models import Notification
-from notifications.services import notify
+from notifications.services import notification_send
 from submissions import grading_queue, uploads
 from submissions.models import Status, Submission
 
@@ -79,7 +79,7 @@ def submission_upload(*, user, exercise: Exercise, filename: str, data: bytes) -
     return submission_create(user=user, exercise=exercise, files=parsed.files)
 
 
-def notify_graded(*, submission: Submission) -> Notification:
+def submission_graded_notify(*, submission: Submission) -> Notification:
     """Called by the worker once a submission reached its terminal status."""
     submission.refresh_from_db(fields=["status", "score"])
     verdicts: dict[str, str] = {
@@ -91,7 +91,7 @@ def notify_graded(*, submission: Submission) -> Notification:
     verdict = verdicts.get(submission.status, "ended with an error")
     score = f" (score {submission.score:.2f})" if submission.score is not None else ""
     text = f"Attempt #{submission.pk} at {submission.exercise.title} {verdict}{score}."
-    return notify(
+    return notification_send(
         user=submission.user,
         kind=Notification.Kind.GRADED,
         text=text,

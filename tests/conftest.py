@@ -76,10 +76,10 @@ def matmul(db):
     from django.conf import settings
 
     from curriculum.content.exercise_packages import find_package
-    from curriculum.content.exercise_sync import sync_exercises
+    from curriculum.content.exercise_sync import exercise_rows_sync
     from curriculum.models import Exercise
 
-    sync_exercises([find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")])
+    exercise_rows_sync([find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")])
     return Exercise.objects.get(slug="matmul-from-scratch")
 
 

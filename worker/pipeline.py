@@ -17,7 +17,7 @@ from curriculum.content.exercise_packages import find_package
 from sandbox.harness import codec
 from sandbox.result import SandboxUnavailable
 from submissions.models import Status, Submission
-from submissions.services import SubmissionRejected, notify_graded, validate_files
+from submissions.services import SubmissionRejected, submission_graded_notify, validate_files
 
 from . import lifecycle
 from .job_spec import limits_for
@@ -69,7 +69,7 @@ def grade_submission(submission_id: int) -> str:
         log.exception("grading submission %s failed unexpectedly", submission.pk)
         return _retry_later(submission, OUR_FAULT, exc, reason="an error on our side")
     if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
-        notify_graded(submission=submission)
+        submission_graded_notify(submission=submission)
     return status
 
 

@@ -11,7 +11,7 @@ from curriculum.models import Exercise
 
 
 @transaction.atomic
-def sync_exercises(packages: list[Package]) -> list[str]:
+def exercise_rows_sync(packages: list[Package]) -> list[str]:
     """Create or update one Exercise per package; archive rows whose package is gone."""
     changes = []
     slugs = set()

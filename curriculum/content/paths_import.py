@@ -14,7 +14,7 @@ from pathlib import Path as FilePath
 from django.db import transaction
 
 from curriculum.content import schema
-from curriculum.content.exercise_sync import sync_exercises
+from curriculum.content.exercise_sync import exercise_rows_sync
 from curriculum.content.row_sync import ChangeLog, apply_values, sync_rows
 from curriculum.content.validation import ContentSet, load_content
 from curriculum.models import (
@@ -112,7 +112,7 @@ def content_import(
 
 def _import(content: ContentSet, report: ImportReport, *, force: bool) -> None:
     if content.packages is not None:
-        report.exercises = sync_exercises(content.packages)
+        report.exercises = exercise_rows_sync(content.packages)
     sync_resources(content.resources, report.resources)
     resources = {r.slug: r for r in Resource.objects.all()}
     exercises = {e.slug: e for e in Exercise.objects.all()}

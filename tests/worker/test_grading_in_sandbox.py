@@ -65,7 +65,7 @@ def test_the_check_exercises_command_passes(matmul, sandbox_ready, capsys):
     call_command("check_exercises")
     out = capsys.readouterr().out
     assert (
-        "10 exercises: 10 references passed, 10 starters failed, 27 wrong solutions rejected" in out
+        "10 exercises: 10 references passed, 10 starters failed, 29 wrong solutions rejected" in out
     )
 
 
@@ -74,11 +74,11 @@ def test_a_wrong_mlp_shows_the_failed_check_its_accuracy_against_the_threshold_a
 ):
     from django.template.loader import render_to_string
 
-    from curriculum.content.exercise_sync import sync_exercises
+    from curriculum.content.exercise_sync import exercise_rows_sync
     from curriculum.models import Exercise
 
     package = find_package(settings.CONTENT_DIR / "exercises", "mlp-numpy-digits")
-    sync_exercises([package])
+    exercise_rows_sync([package])
     wrong = (package.root / "wrong/forgot_to_normalize.py").read_text()
     result, _ = grade_files(
         Exercise.objects.get(slug="mlp-numpy-digits"),

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from curriculum.content.exercise_packages import load_packages
-from curriculum.content.exercise_sync import sync_exercises
+from curriculum.content.exercise_sync import exercise_rows_sync
 from curriculum.models import Exercise
 from worker.pipeline import grade_prepared, prepare_grading
 from worker.reference import ReferenceBroken
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         packages, problems = load_packages(settings.CONTENT_DIR / "exercises")
         if problems:
             raise CommandError("\n".join(str(p) for p in problems))
-        sync_exercises(packages)  # idempotent: the rows match the files we are about to check
+        exercise_rows_sync(packages)  # idempotent: the rows match the files we are about to check
         if slugs:
             unknown = set(slugs) - {p.slug for p in packages}
             if unknown:
