@@ -18,6 +18,7 @@ MAX_TOTAL_BYTES = 48 * 1024 * 1024
 DEVICES = ("cpu", "gpu")
 RUNTIMES = (None, "runc", "runsc")
 RESERVED_LABELS = ("backprop.sandbox", "backprop.deadline")
+STEP_KINDS = ("call", "http")
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,12 @@ class Job:
             seconds = step.get("timeout_seconds")
             if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds <= 0:
                 raise ValueError(f"step {step['id']!r} needs a positive timeout_seconds")
-            if step.get("kind") != "call":
+            if step.get("kind") not in STEP_KINDS:
                 raise ValueError(
                     f"step {step['id']!r} has an unsupported kind {step.get('kind')!r}"
                 )
+            if step["kind"] == "http":
+                _check_http_step(step)
             budget += seconds
         if budget >= self.limits.wall_seconds:
             raise ValueError(
@@ -115,3 +118,21 @@ class Job:
             },
         }
         return json.dumps(document, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _check_http_step(step: Mapping[str, Any]) -> None:
+    """An http step names the app (``module:attribute``) and lists requests the supervisor sends."""
+    app = step.get("app", "solution:app")
+    if not isinstance(app, str) or not app.partition(":")[0]:
+        raise ValueError(f"step {step['id']!r} needs an app as 'module:attribute', got {app!r}")
+    requests = step.get("requests")
+    if not isinstance(requests, list) or not requests:
+        raise ValueError(f"step {step['id']!r} needs a non-empty list of requests")
+    for request in requests:
+        if not isinstance(request, dict):
+            raise ValueError(f"step {step['id']!r} has a request that is not an object")
+        path = request.get("path")
+        if not isinstance(path, str) or not path.startswith("/"):
+            raise ValueError(f"step {step['id']!r} has a request path that does not start with /")
+        if not isinstance(request.get("method", "GET"), str):
+            raise ValueError(f"step {step['id']!r} has a request method that is not a string")

@@ -24,8 +24,12 @@ class Limits:
     memory_mb: int = _limit(1024, "MiB", 32, 65536, "memory; swap is set equal, so no swapping")
     cpus: float = _limit(1.0, "CPUs", 0.1, 64, "CPU share (Docker nano_cpus)", integer=False)
     pids: int = _limit(128, "processes", 8, 4096, "process and thread count (stops fork bombs)")
-    tmpfs_mb: int = _limit(256, "MiB", 8, 8192, "size of the writable /work tmpfs")
-    tmpfs_inodes: int = _limit(4096, "inodes", 64, 1_000_000, "file count in /work")
+    tmpfs_mb: int = _limit(
+        256, "MiB", 8, 8192, "writable space of /work and /dev/shm together (shm: a quarter)"
+    )
+    tmpfs_inodes: int = _limit(
+        4096, "inodes", 64, 1_000_000, "file count of /work and /dev/shm together (shm: an eighth)"
+    )
     output_bytes: int = _limit(
         64 * 1024, "bytes", 1024, 16 * 1024 * 1024, "learner stdout and stderr kept, each"
     )

@@ -27,7 +27,8 @@ class RunResult:
     stdout_truncated: bool = False
     stderr_truncated: bool = False
     wall_seconds: float = 0.0
-    peak_memory_bytes: int | None = None
+    peak_memory_bytes: int | None = None  # the whole container's (its cgroup), never one process's
+    cpu_seconds: float | None = None  # the whole container's, where its cgroup could be read
     image: str = ""
     image_id: str = ""
     message: str = ""

@@ -10,11 +10,12 @@ call is bounded by the Docker client's HTTP timeout (``ENGINE_TIMEOUT_SECONDS``)
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
 import socket
 import struct
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import docker
@@ -25,15 +26,22 @@ from docker.types import DeviceRequest, LogConfig, Ulimit
 from .harness import frame
 from .harness.capture import Capture, LineReader
 from .job import Job
+from .limits import Limits
 from .reaper import DEADLINE_LABEL, SANDBOX_LABEL
 from .result import HARNESS_LOST_MESSAGE, RunResult, SandboxUnavailable, exit_reason_for
+from .seccomp import security_opt as seccomp_security_opt
 
 HARNESS_COMMAND = ["python3", "-I", "-B", "-m", "backprop_harness"]
+# PID 1: our own non-dumpable init (sandbox/harness/init.py), never docker-init.
+INIT_COMMAND = ["python3", "-I", "-S", "-B", "/opt/backprop/backprop_harness/init.py"]
 SANDBOX_USER = "10001:10001"
 WATCHDOG_GRACE_SECONDS = 5.0
 ENGINE_TIMEOUT_SECONDS = 30
 READ_POLL_SECONDS = 0.5
 TMP_MB = 16
+TMP_INODES = 256
+SHM_MAX_MB = 64  # Docker's own /dev/shm size
+SHM_MAX_INODES = 512
 RUNSC_PIDS_BASE = 1024
 RUNSC_PIDS_PER_TASK = 32
 FRAME_HEADER = struct.Struct(">BxxxL")
@@ -57,6 +65,7 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
     memory = f"{limits.memory_mb}m"
     options: dict[str, Any] = {
         "image": job.image,
+        "entrypoint": INIT_COMMAND,
         "command": HARNESS_COMMAND,
         "user": SANDBOX_USER,
         "working_dir": "/work",
@@ -64,18 +73,15 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
         "tty": False,
         "network_mode": "none",
         "read_only": True,
-        "tmpfs": {
-            "/work": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,nr_inodes={limits.tmpfs_inodes},uid=10001,gid=10001,mode=0700",
-            "/tmp": f"rw,nosuid,nodev,noexec,size={TMP_MB}m,nr_inodes=256,mode=1777",
-        },
+        "tmpfs": tmpfs_mounts(limits),
         "cap_drop": ["ALL"],
-        "security_opt": ["no-new-privileges"],
+        "security_opt": ["no-new-privileges", seccomp_security_opt()],
         "privileged": False,
         "pids_limit": host_pids_limit(job),
         "mem_limit": memory,
         "memswap_limit": memory,
         "nano_cpus": int(limits.cpus * 1_000_000_000),
-        "init": True,
+        "init": False,
         "environment": {},
         "ulimits": [
             Ulimit(name="core", soft=0, hard=0),
@@ -100,6 +106,32 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
             DeviceRequest(device_ids=ids, count=None if ids else -1, capabilities=[["gpu"]])
         ]
     return options
+
+
+def work_space(limits: Limits) -> dict[str, tuple[int, int]]:
+    """(MiB, inodes) of each learner-writable tmpfs but /tmp: ``tmpfs_mb`` and
+    ``tmpfs_inodes`` are shared by /work and /dev/shm, which gets a quarter of the space (at
+    most Docker's 64 MiB) and an eighth of the inodes (at most 512); /work gets the rest."""
+    shm_mb = max(1, min(SHM_MAX_MB, limits.tmpfs_mb // 4))
+    shm_inodes = max(8, min(SHM_MAX_INODES, limits.tmpfs_inodes // 8))
+    return {
+        "/work": (limits.tmpfs_mb - shm_mb, limits.tmpfs_inodes - shm_inodes),
+        "/dev/shm": (shm_mb, shm_inodes),
+    }
+
+
+def tmpfs_mounts(limits: Limits) -> dict[str, str]:
+    """The container's only writable places, each sized and inode-capped. Our own /dev/shm
+    replaces Docker's (64 MiB, no inode cap: millions of inodes under runc)."""
+    space = work_space(limits)
+    work_mb, work_inodes = space["/work"]
+    shm_mb, shm_inodes = space["/dev/shm"]
+    flags = "rw,nosuid,nodev,noexec"
+    return {
+        "/work": f"{flags},size={work_mb}m,nr_inodes={work_inodes},uid=10001,gid=10001,mode=0700",
+        "/tmp": f"{flags},size={TMP_MB}m,nr_inodes={TMP_INODES},mode=1777",
+        "/dev/shm": f"{flags},size={shm_mb}m,nr_inodes={shm_inodes},mode=1777",
+    }
 
 
 def host_pids_limit(job: Job) -> int:
@@ -176,7 +208,12 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
         sock.sendall(nonce.encode("ascii") + job.harness_input())
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_WR)
-        streams = _Streams(nonce, job.limits.result_bytes, job.limits.output_bytes)
+        streams = _Streams(
+            nonce,
+            job.limits.result_bytes,
+            job.limits.output_bytes,
+            on_result=lambda payload: streams.host_usage.update(_host_usage(container, payload)),
+        )
         timed_out, watchdog_fired = streams.read(sock, container, started, job.limits.wall_seconds)
         wall = time.monotonic() - started
     finally:
@@ -197,14 +234,62 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     )
 
 
+def _host_usage(container, payload: bytes) -> dict[str, Any]:
+    """The container's memory peak and CPU time from the engine (the host's cgroup of it), read
+    when the supervisor could not read them inside (gVisor), then the container is ended.
+
+    The supervisor stays alive after its result line for this (``HOST_MEASURE_SECONDS``): the
+    engine forgets a container's cgroup once it exits. Under gVisor the host cgroup also counts
+    the sentry itself (about 20 MiB)."""
+    try:
+        inside = (json.loads(payload).get("container") or {}).get("peak_memory_bytes")
+    except (ValueError, AttributeError):
+        inside = None
+    if inside:
+        return {}
+    usage: dict[str, Any] = {}
+    try:
+        stats = container.stats(stream=False, one_shot=True)
+        memory = stats.get("memory_stats") or {}
+        peak = memory.get("max_usage") or memory.get("peak")
+        cpu_ns = ((stats.get("cpu_stats") or {}).get("cpu_usage") or {}).get("total_usage")
+        usage = {
+            "peak_memory_bytes": int(peak) if peak else None,
+            "cpu_seconds": round(cpu_ns / 1e9, 3) if cpu_ns else None,
+            "source": "engine",
+        }
+    except ENGINE_ERRORS:
+        pass
+    finally:  # the supervisor exits 0 on SIGTERM once its result is out
+        with contextlib.suppress(*ENGINE_ERRORS):
+            container.kill(signal="SIGTERM")
+    return usage
+
+
 class _Streams:
     """Demultiplexes the attach stream with bounded memory: stdout is scanned line by line."""
 
-    def __init__(self, nonce: str, result_bytes: int, output_bytes: int):
+    def __init__(
+        self,
+        nonce: str,
+        result_bytes: int,
+        output_bytes: int,
+        on_result: Callable[[bytes], None] | None = None,
+    ):
         self.scanner = frame.Scanner(nonce, keep_other=output_bytes)
         self.lines = LineReader(result_bytes + 256)
         self.stderr = Capture(output_bytes)
         self.pending = b""
+        self.on_result = on_result
+        self.host_usage: dict[str, Any] = {}
+
+    def _line(self, line: bytes) -> None:
+        before = self.scanner.parsed.valid_lines
+        self.scanner.line(line)
+        if before == 0 and self.scanner.parsed.valid_lines == 1 and self.on_result is not None:
+            payload = frame.verified_payload(line, self.scanner.key)
+            if payload is not None:
+                self.on_result(payload)
 
     def read(
         self, sock: socket.socket, container, started: float, wall_seconds: float
@@ -232,7 +317,7 @@ class _Streams:
             self._demux(data)
         for line in self.lines.feed(b"\n"):
             if line is not None:
-                self.scanner.line(line)
+                self._line(line)
         return timed_out, False
 
     def _demux(self, data: bytes) -> None:
@@ -246,7 +331,7 @@ class _Streams:
             if kind == 1:
                 for line in self.lines.feed(payload):
                     if line is not None:
-                        self.scanner.line(line)
+                        self._line(line)
             else:
                 self.stderr.feed(payload)
         self.pending = buffer
@@ -270,6 +355,7 @@ def _interpret(
             "watchdog_fired": watchdog_fired,
             "harness_stderr": streams.stderr.text(),
             "oom_killed": oom_killed,
+            "host_usage": streams.host_usage,
         },
     )
     if result is not None:
@@ -277,7 +363,13 @@ def _interpret(
         run.stderr = result.get("stderr", "")
         run.stdout_truncated = bool(result.get("stdout_truncated"))
         run.stderr_truncated = bool(result.get("stderr_truncated"))
-        run.peak_memory_bytes = (result.get("child") or {}).get("peak_rss_bytes")
+        # The whole container's, from its cgroup (the supervisor's reading, else the engine's):
+        # never the learner process's own RSS, which misses its grandchildren.
+        usage = result.get("container") or {}
+        if not usage.get("peak_memory_bytes"):
+            usage = streams.host_usage or usage
+        run.peak_memory_bytes = usage.get("peak_memory_bytes")
+        run.cpu_seconds = usage.get("cpu_seconds")
         run.harness_error = result.get("harness_error")
     else:
         run.stdout = "\n".join(parsed.other_output)

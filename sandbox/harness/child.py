@@ -14,11 +14,10 @@ import json
 import os
 import random
 import sys
-import time
 import traceback
 from typing import Any
 
-from . import codec, report
+from . import codec, report, web
 from .paths import resolve_under
 
 PR_SET_DUMPABLE = 4
@@ -36,18 +35,24 @@ def run(
     stderr_fd: int,
     work: str = WORK,
     value_cap: int = 1_000_000,
+    control_fd: int | None = None,
 ) -> None:
-    """Never returns: runs every step, then ``os._exit``."""
+    """Never returns: runs every step, then ``os._exit``.
+
+    ``control_fd`` is the read end of the supervisor's control pipe: an ``http`` step serves
+    the learner's app until the supervisor writes a line on it (its requests are done).
+    """
     nonce[:] = bytes(len(nonce))
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # learner tools may read /proc/self
-    _isolate_fds(stdout_fd, stderr_fd, keep={result_fd, metrics_fd})
+    keep = {result_fd, metrics_fd} | ({control_fd} if control_fd is not None else set())
+    _isolate_fds(stdout_fd, stderr_fd, keep=keep)
     _limit_threads(int(plan.get("threads", 1)))
     os.chdir(work)
     sys.path.insert(0, work)
     report._configure(metrics_fd)  # the image's top-level `report` re-exports this module's log
     _seed(int(plan.get("seed", 0)))
     for step in plan.get("steps", []):
-        outcome = run_step(step, work=work)
+        outcome = run_step(step, work=work, result_fd=result_fd, control_fd=control_fd)
         _send(result_fd, _bounded(outcome, value_cap))
     sys.stdout.flush()
     sys.stderr.flush()
@@ -122,16 +127,39 @@ class _SeedTorchOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-def run_step(step: dict, work: str = WORK) -> dict[str, Any]:
+def run_step(
+    step: dict, work: str = WORK, result_fd: int | None = None, control_fd: int | None = None
+) -> dict[str, Any]:
+    """The step's outcome. How long it took is measured by the supervisor, not here: this
+    process runs learner code, which can patch any clock it reads."""
     kind = step.get("kind")
-    started = time.perf_counter()
     if kind == "call":
         outcome = _run_call(step, work)
+    elif kind == "http" and result_fd is not None and control_fd is not None:
+        outcome = _run_http(step, result_fd, control_fd)
     else:
         outcome = {"status": "error", "message": f"unknown step kind {kind!r}"}
     outcome["id"] = step.get("id")
-    outcome["seconds"] = round(time.perf_counter() - started, 6)
     return outcome
+
+
+def _run_http(step: dict, result_fd: int, control_fd: int) -> dict[str, Any]:
+    """Serve the learner's app on loopback; the supervisor sends the requests and keeps the
+    answers (the ``ok`` sent here carries no value: the supervisor attaches its own)."""
+    try:
+        module_name, _, attribute = str(step.get("app", "solution:app")).partition(":")
+        app = getattr(importlib.import_module(module_name), attribute or "app")
+        server = web.serve(app)
+    except BaseException as exc:  # the learner's import errors, a missing app
+        return {"status": "raised", "exception": _describe(exc)}
+    try:
+        serving = {"id": step.get("id"), "status": "serving", "port": server.server_port}
+        _send(result_fd, json.dumps(serving).encode("utf-8") + b"\n")
+        web.wait_for_release(control_fd)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"status": "ok"}
 
 
 def _run_call(step: dict, work: str) -> dict[str, Any]:

@@ -66,7 +66,7 @@ class Scanner:
         if self.parsed.valid_lines == 1 and self._payload is not None:
             try:
                 found = json.loads(self._payload)
-            except ValueError:
+            except (ValueError, RecursionError):  # the supervisor bounds depth; never trust it
                 found = None
             if isinstance(found, dict):
                 self.parsed.result = found

@@ -1,9 +1,15 @@
 """The trusted half of the harness: reads the nonce, forks the learner, signs one result.
 
-Runs as the container's main process under docker-init. It makes itself
+Runs as the container's main process under our init (init.py). It makes itself
 non-dumpable before reading the nonce, so a same-uid learner process cannot
 read its memory or its file descriptors; the learner child wipes its copy of
 the nonce before running any learner code.
+
+Everything a verdict may rest on besides the learner's own values is measured
+here, never reported by the learner process: each step's wall time against its
+timeout (on this process's clock, when the outcome is accepted, so stopping
+this process gains nothing), CPU time, the container's memory peak (its
+cgroup), and the HTTP answers of ``http`` steps (this process is the client).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import traceback
 from importlib import metadata
 from typing import Any
 
-from . import child, codec, frame
+from . import child, codec, frame, measure, web
 from .capture import Capture, LineReader
 from .paths import resolve_under
 
@@ -32,6 +38,10 @@ POLL_SECONDS = 0.05
 DRAIN_SECONDS = 1.0
 MAX_METRICS = 1000
 MAX_METRIC_BYTES = 4096
+AFTER_LAST_STEP_SECONDS = 5.0
+# When the container's memory peak cannot be read in here (gVisor), the host reads it from the
+# engine once it has the result line, then kills the container; we wait that long at most.
+HOST_MEASURE_SECONDS = 5.0
 
 
 def main() -> int:
@@ -49,10 +59,26 @@ def main() -> int:
     except Exception:
         result = {"harness_error": traceback.format_exc()[-4000:]}
     cap = int(job.get("limits", {}).get("result_bytes", 1_000_000))
-    payload = fit(result, cap - 200)
     _kill_everyone_else()
+    result["container"] = container_usage()  # after the kill: nothing adds to the peak now
+    payload = fit(result, cap - 200)
     _write_all(1, frame.sign(nonce, payload))
+    if result["container"]["peak_memory_bytes"] is None:
+        # Stay alive so the host can read the peak from the engine; it then sends SIGTERM.
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        time.sleep(HOST_MEASURE_SECONDS)
     return 0
+
+
+def container_usage() -> dict[str, Any]:
+    """The whole container's memory peak and CPU seconds, from its cgroup (None where it
+    cannot be read in here; the host then reads the peak from the engine)."""
+    peak, source = measure.memory_peak()
+    return {
+        "peak_memory_bytes": peak,
+        "cpu_seconds": measure.cpu_seconds(),
+        "source": source,
+    }
 
 
 def _read_nonce(nonce: bytearray) -> bool:
@@ -89,10 +115,11 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
     err_r, err_w = os.pipe()
     res_r, res_w = os.pipe()
     met_r, met_w = os.pipe()
+    ctl_r, ctl_w = os.pipe()  # supervisor -> child: "your server may stop" for http steps
     pid = os.fork()
     if pid == 0:
         try:
-            for fd in (out_r, err_r, res_r, met_r):
+            for fd in (out_r, err_r, res_r, met_r, ctl_w):
                 os.close(fd)
             child.run(
                 nonce,
@@ -103,16 +130,22 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
                 err_w,
                 work=work,
                 value_cap=int(limits.get("result_bytes", 1_000_000)),
+                control_fd=ctl_r,
             )
         except BaseException:
             traceback.print_exc()
         finally:
             os._exit(70)
-    for fd in (out_w, err_w, res_w, met_w):
+    for fd in (out_w, err_w, res_w, met_w, ctl_r):
         os.close(fd)
     output_cap = int(limits.get("output_bytes", 64 * 1024))
-    watch = _Watch(pid, steps, output_cap, int(limits.get("result_bytes", 1_000_000)))
-    watch.run(out_r, err_r, res_r, met_r)
+    watch = _Watch(
+        pid, steps, output_cap, int(limits.get("result_bytes", 1_000_000)), control_fd=ctl_w
+    )
+    try:
+        watch.run(out_r, err_r, res_r, met_r)
+    finally:
+        os.close(ctl_w)
     result = watch.result()
     result["seed"] = plan.get("seed")
     result["versions"] = versions()
@@ -120,11 +153,25 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
 
 
 class _Watch:
-    """Collects the child's pipes while enforcing each step's timeout."""
+    """Collects the child's pipes while enforcing each step's timeout on this process's clock.
 
-    def __init__(self, pid: int, steps: list[dict], output_cap: int, result_cap: int):
+    A step starts when the previous outcome is accepted (the first when the child is forked)
+    and must be accepted within its ``timeout_seconds``: an outcome read later is a timeout
+    whatever the learner did meanwhile (stopping this process, for one, only delays the read).
+    """
+
+    def __init__(
+        self,
+        pid: int,
+        steps: list[dict],
+        output_cap: int,
+        result_cap: int,
+        control_fd: int | None = None,
+    ):
         self.pid = pid
         self.steps = steps
+        self.result_cap = result_cap
+        self.control_fd = control_fd
         self.stdout = Capture(output_cap)
         self.stderr = Capture(output_cap)
         self.results = LineReader(result_cap + 1024)
@@ -136,13 +183,19 @@ class _Watch:
         self.timed_out = False
         self.status: int | None = None
         self.rusage: resource.struct_rusage | None = None
+        self.ended_at: float | None = None
+        self.cpu = measure.CpuClock(pid)
+        self.step_started = time.monotonic()
+        self.step_cpu = self.cpu.now()
+        self.exchange: web.Exchange | None = None
+        self.released = False
 
     def _deadline(self) -> float:
         if len(self.outcomes) < len(self.steps):
-            return time.monotonic() + float(
+            return self.step_started + float(
                 self.steps[len(self.outcomes)].get("timeout_seconds", 10)
             )
-        return time.monotonic() + 5.0  # all steps done: the child only has to exit
+        return self.step_started + AFTER_LAST_STEP_SECONDS  # the child only has to exit
 
     def run(self, out_r: int, err_r: int, res_r: int, met_r: int) -> None:
         selector = selectors.DefaultSelector()
@@ -154,17 +207,13 @@ class _Watch:
         ):
             os.set_blocking(fd, False)
             selector.register(fd, selectors.EVENT_READ, sink)
-        deadline = self._deadline()
         while self.status is None:
             for key, _ in selector.select(POLL_SECONDS):
-                done_before = len(self.outcomes)
-                if not _pump(selector, key):
-                    continue
-                if len(self.outcomes) != done_before:
-                    deadline = self._deadline()
+                _pump(selector, key)
+            self._release_server()
             if self._reap(os.WNOHANG):
                 break
-            if time.monotonic() > deadline:
+            if self.timed_out or time.monotonic() > self._deadline():
                 self.timed_out = len(self.outcomes) < len(self.steps)
                 os.kill(self.pid, signal.SIGKILL)
                 self._reap(0)
@@ -174,38 +223,68 @@ class _Watch:
             for key, _ in selector.select(POLL_SECONDS):
                 _pump(selector, key)
         selector.close()
+        if (
+            not self.timed_out
+            and len(self.outcomes) < len(self.steps)
+            and self.ended_at is not None
+            and self.ended_at > self._deadline()
+        ):
+            self.timed_out = True  # it ended past the step's deadline: that is a timeout
 
     def _reap(self, flags: int) -> bool:
         pid, status, rusage = os.wait4(self.pid, flags)
         if pid == 0:
             return False
         self.status, self.rusage = status, rusage
+        self.ended_at = time.monotonic()
         return True
+
+    def _release_server(self) -> None:
+        """Once the http step's requests are answered, tell the child to stop serving."""
+        if self.exchange is None or self.released or not self.exchange.done():
+            return
+        self.released = True
+        if self.control_fd is not None:
+            try:
+                os.write(self.control_fd, b"done\n")
+            except OSError:  # the child closed its end: it will not wait for us
+                pass
 
     def _feed_results(self, data: bytes) -> None:
         for line in self.results.feed(data):
             self._accept_outcome(line)
 
     def _accept_outcome(self, line: bytes | None) -> None:
+        now = time.monotonic()
+        if self.timed_out:
+            return  # the step already timed out: nothing after it counts
         if len(self.outcomes) >= len(self.steps):
             self.anomalies.append("an outcome arrived after the last step")
             return
-        expected = self.steps[len(self.outcomes)].get("id")
+        if now > self._deadline():
+            self.timed_out = True  # read past the step's deadline, by our clock
+            return
+        step = self.steps[len(self.outcomes)]
+        expected = step.get("id")
         if line is None:
-            self.outcomes.append(
+            self._record(
                 {
                     "id": expected,
                     "status": "error",
                     "message": "the step's outcome was larger than the result limit",
-                }
+                },
+                now,
             )
             return
         try:
             outcome = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
             outcome = None
         if not isinstance(outcome, dict) or outcome.get("id") != expected:
             self.anomalies.append(f"an unreadable or out-of-order outcome for step {expected!r}")
+            return
+        if outcome.get("status") == "serving":
+            self._start_exchange(step, outcome)
             return
         if outcome.get("status") not in ("ok", "raised", "error"):
             outcome = {
@@ -213,7 +292,62 @@ class _Watch:
                 "status": "error",
                 "message": "the step reported an invalid status",
             }
+        elif codec.nested_deeper_than(outcome):  # else fit()'s json.dumps could fail on it
+            outcome = {
+                "id": expected,
+                "status": "error",
+                "message": f"the returned value is nested more than {codec.MAX_DEPTH} levels deep",
+            }
+        if step.get("kind") == "http":
+            outcome = self._http_outcome(step, outcome, now)
+            if outcome is None:
+                return
+        self._record(outcome, now)
+
+    def _record(self, outcome: dict, now: float) -> None:
+        """Accept a step's outcome with the time it took by our clocks (never the child's)."""
+        outcome["seconds"] = round(now - self.step_started, 6)
+        cpu = self.cpu.now()
+        outcome["cpu_seconds"] = (
+            round(cpu - self.step_cpu, 6) if cpu is not None and self.step_cpu is not None else None
+        )
         self.outcomes.append(outcome)
+        self.step_started, self.step_cpu = now, cpu
+
+    def _start_exchange(self, step: dict, outcome: dict) -> None:
+        port = outcome.get("port")
+        if step.get("kind") != "http" or self.exchange is not None:
+            self.anomalies.append(f"an unexpected 'serving' message for step {step.get('id')!r}")
+            return
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            self.anomalies.append(f"an invalid port for step {step.get('id')!r}")
+            return
+        requests = step.get("requests")
+        self.exchange = web.Exchange(
+            port,
+            requests if isinstance(requests, list) else [],
+            deadline=self._deadline(),
+            body_cap=self.result_cap,
+        )
+        self.released = False
+        self.exchange.start()
+
+    def _http_outcome(self, step: dict, outcome: dict, now: float) -> dict | None:
+        """The http step's outcome: our own answers, never a value from the child."""
+        exchange, self.exchange, self.released = self.exchange, None, False
+        if outcome["status"] != "ok":
+            return {k: v for k, v in outcome.items() if k != "value"}
+        if exchange is None:
+            return {
+                "id": step.get("id"),
+                "status": "error",
+                "message": "the app was never served, so no request could be sent",
+            }
+        exchange.thread.join(max(0.0, self._deadline() - now))
+        if not exchange.done():
+            self.timed_out = True
+            return None
+        return {"id": step.get("id"), "status": "ok", "value": exchange.value()}
 
     def _feed_metrics(self, data: bytes) -> None:
         for line in self.metrics_reader.feed(data):
@@ -222,7 +356,7 @@ class _Watch:
                 continue
             try:
                 self.metrics.append(codec.encode(json.loads(line)))
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, RecursionError):
                 self.metrics_dropped += 1
 
     def result(self) -> dict[str, Any]:
@@ -301,13 +435,19 @@ def _describe_end(status: int | None) -> dict[str, Any]:
 
 
 def _kill_everyone_else() -> None:
-    """Kill every learner process left in the container (kill(-1) spares us and PID 1)."""
+    """Kill every learner process left in the container (kill(-1) spares us and PID 1), then
+    wake PID 1 in case learner code stopped it: gVisor, unlike Linux, lets a SIGSTOP from
+    inside the container reach it, and a stopped init would hold the container past its result."""
     for _ in range(3):
         try:
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
-            return
+            break
         time.sleep(0.01)
+    try:
+        os.kill(1, signal.SIGCONT)
+    except OSError:
+        pass
 
 
 def _write_files(work: str, files: dict[str, str]) -> None:

@@ -50,31 +50,44 @@ def attack_package(settings):
     return find_package(PACKAGE_ROOT / "exercises", SLUG)
 
 
-@pytest.fixture
-def attack_exercise(db, attack_package, sandbox_ready, settings):
-    """The exercise row, with its reference outputs computed once per session (not per test)."""
-    from curriculum.content.exercise_sync import sync_exercises
+def exercise_row(package):
+    """The exercise row of a package of the attack suite, with its reference outputs computed
+    once per session (not per test). Needs the database and the sandbox image (settings)."""
+    from curriculum.content.exercise_sync import exercise_rows_sync
     from curriculum.models import Exercise
     from worker.job_spec import limits_for
     from worker.judge.plan import build_plan
     from worker.models import ReferenceRun
     from worker.reference import reference_outputs
 
-    settings.SANDBOX_IMAGE = sandbox_ready
-    sync_exercises([attack_package])
-    exercise = Exercise.objects.get(slug=SLUG)
-    outputs = _reference_outputs.get(attack_package.hash)
+    exercise_rows_sync([package])
+    exercise = Exercise.objects.get(slug=package.slug)
+    outputs = _reference_outputs.get(package.hash)
     if outputs is None:
         plan = build_plan(
-            attack_package,
+            package,
             seed=0,
-            wall_seconds=limits_for(attack_package).wall_seconds,
+            wall_seconds=limits_for(package).wall_seconds,
             for_reference=True,
         )
-        outputs = reference_outputs(exercise, attack_package, plan)
-        _reference_outputs[attack_package.hash] = outputs
+        outputs = reference_outputs(exercise, package, plan)
+        _reference_outputs[package.hash] = outputs
     else:
-        ReferenceRun.objects.create(
-            exercise=exercise, package_hash=attack_package.hash, outputs=outputs
-        )
+        ReferenceRun.objects.create(exercise=exercise, package_hash=package.hash, outputs=outputs)
     return exercise
+
+
+@pytest.fixture
+def attack_exercise(db, attack_package, sandbox_ready, settings):
+    """The exercise row, with its reference outputs computed once per session (not per test)."""
+    settings.SANDBOX_IMAGE = sandbox_ready
+    return exercise_row(attack_package)
+
+
+@pytest.fixture
+def other_attack_exercise(db, attack_package, sandbox_ready, settings):
+    """Another exercise of the attack package by slug (a case's `exercise` key)."""
+    from curriculum.content.exercise_packages import find_package
+
+    settings.SANDBOX_IMAGE = sandbox_ready
+    return lambda slug: exercise_row(find_package(PACKAGE_ROOT / "exercises", slug))

@@ -13,6 +13,8 @@ message and the exit reason the run must end with. Keys of `expected.json`:
 * `before`: a solution graded first (one run), to see what it leaves for the next;
 * `neighbour`: a solution run at the same time in its own container (another learner);
 * `job_rejects`: file names `sandbox.job.Job` must refuse, with the reason's fragment;
+* `exercise`: grade against this other exercise of `package/exercises/` (default
+  `sandbox-attacks`), e.g. `sandbox-attacks-resources` for its `resource` check;
 * `runsc`: keys that differ under gVisor, with `why`; a list under `status`, `message` or
   `exit_reason` means any one of them (where gVisor decides the outcome by a race);
 * `xfail`: a known gap outside `sandbox/`, with the reason (strict: it must still fail).
@@ -158,14 +160,14 @@ def _neighbour(folder: Path, name: str, image: str, runtime: str) -> tuple[threa
     return thread, runs
 
 
-def _containers_of(submission_ids: list[int]) -> list[str]:
+def _containers_of(submission_ids: list[int], slug: str = SLUG) -> list[str]:
     client = docker.from_env(timeout=30)
     try:
         left = []
         for pk in submission_ids:
             left += client.containers.list(
                 all=True,
-                filters={"label": [f"backprop.exercise={SLUG}", f"backprop.submission={pk}"]},
+                filters={"label": [f"backprop.exercise={slug}", f"backprop.submission={pk}"]},
             )
         return [container.name for container in left]
     finally:
@@ -183,7 +185,15 @@ def _learner_text(submission: Submission) -> str:
 
 @pytest.mark.parametrize("case", CASES)
 def test_each_attack_ends_in_a_clear_status_and_leaves_nothing_behind(
-    case, sandbox_runtime, attack_exercise, alice, settings, sandbox_ready, monkeypatch, request
+    case,
+    sandbox_runtime,
+    attack_exercise,
+    other_attack_exercise,
+    alice,
+    settings,
+    sandbox_ready,
+    monkeypatch,
+    request,
 ):
     folder = CASES_DIR / case
     expected = json.loads((folder / "expected.json").read_text())
@@ -204,6 +214,8 @@ def test_each_attack_ends_in_a_clear_status_and_leaves_nothing_behind(
                 )
         return
 
+    if "exercise" in expected:
+        attack_exercise = other_attack_exercise(expected["exercise"])
     graded: list[int] = []
     if "before" in expected:
         first = _grade(
@@ -259,7 +271,7 @@ def test_each_attack_ends_in_a_clear_status_and_leaves_nothing_behind(
     for fragment in expected.get("stderr_contains", []):
         assert fragment in result.get("stderr", ""), context
     assert elapsed < 30, f"{case} took {elapsed:.1f} s under {sandbox_runtime}"
-    assert not _containers_of(graded), f"containers left behind by {case}"
+    assert not _containers_of(graded, attack_exercise.slug), f"containers left behind by {case}"
 
 
 SERVED_AFTER = ("fork-bomb", "memory-bomb", "kill-harness", "harness-stopped", "stdout-flood")
@@ -277,10 +289,10 @@ def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
     worker_environment, transactional_db, grading_worker, attack_package, alice
 ):
     worker = grading_worker
-    from curriculum.content.exercise_sync import sync_exercises
+    from curriculum.content.exercise_sync import exercise_rows_sync
     from curriculum.models import Exercise
 
-    sync_exercises([attack_package])
+    exercise_rows_sync([attack_package])
     exercise = Exercise.objects.get(slug=SLUG)
     attacks = [
         services.submission_create(

@@ -57,3 +57,50 @@ def test_file_arguments_are_resolved_by_the_loader_only():
     )
     with pytest.raises(ValueError, match="job's files"):
         codec.decode({"__file__": "data/x.npy"})
+
+
+def nested(depth):
+    value = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (nested(700), "nested more than 64 levels"),
+        ({"__tuple__": nested(80)}, "nested more than 64 levels"),
+        ({"__file__": "x"}, "job's files"),
+        ({"__float__": "1e999"}, "not nan, inf or -inf"),
+        ({"__float__": [1]}, "not nan, inf or -inf"),
+        ({"__bytes__": "not base64!"}, "malformed __bytes__"),
+        ({"__tuple__": 5}, "not a list"),
+        ({"__set__": [[1], [2]]}, "cannot be in a set"),
+        ({"__ndarray__": "", "dtype": "O", "shape": [0]}, "cannot be graded"),
+        ({"__ndarray__": "", "dtype": "V8", "shape": [0]}, "cannot be graded"),
+        ({"__ndarray__": "", "dtype": ["a", "f8"], "shape": [0]}, "not a string"),
+        ({"__ndarray__": "", "dtype": "nonsense", "shape": [0]}, "malformed __ndarray__"),
+        ({"__ndarray__": "AAAA", "dtype": "<f8", "shape": [10**30]}, "whose data is 3 bytes"),
+        ({"__ndarray__": "", "dtype": "<f8", "shape": [-1]}, "not a list of sizes"),
+        ({"__ndarray__": "", "dtype": "<f8", "shape": "3"}, "not a list of sizes"),
+        ({"__npscalar__": 10**400, "dtype": "<i8"}, "malformed __npscalar__"),
+        ({"__npscalar__": [1], "dtype": "<f8"}, "holding a container"),
+    ],
+)
+def test_decoding_what_crossed_the_boundary_is_bounded_and_says_what_was_wrong(data, why):
+    """Whatever learner code writes on the result channel: Undecodable (a ValueError), never
+    a RecursionError, OverflowError or TypeError from deep inside."""
+    with pytest.raises(codec.Undecodable, match=why):
+        codec.decode(json.loads(json.dumps(data)))
+
+
+def test_sixty_four_levels_decode_as_encode_allows_them():
+    assert round_trip(nested(64)) == nested(64)
+    with pytest.raises(codec.Unencodable, match="64 levels"):
+        codec.encode(nested(66))
+
+
+def test_nested_deeper_than_walks_without_recursion():
+    assert codec.nested_deeper_than(nested(100_000), 136)
+    assert not codec.nested_deeper_than({"id": "s", "value": nested(60)}, 136)

@@ -6,6 +6,13 @@ from sandbox.job import MAX_FILE_BYTES, Job
 from sandbox.limits import DEFAULTS
 
 STEP = {"kind": "call", "id": "s1", "module": "solution", "function": "f", "timeout_seconds": 5}
+HTTP = {
+    "kind": "http",
+    "id": "h1",
+    "app": "solution:app",
+    "requests": [{"path": "/"}],
+    "timeout_seconds": 5,
+}
 
 
 def job(**fields):
@@ -56,11 +63,18 @@ def test_step_timeouts_must_fit_inside_the_wall_clock():
         ({"steps": [dict(STEP, timeout_seconds=0)]}, "positive timeout"),
         ({"steps": [dict(STEP, kind="shell")]}, "unsupported kind"),
         ({"steps": [STEP], "x": float("nan")}, "plain JSON"),
+        ({"steps": [dict(HTTP, requests=[])]}, "non-empty list of requests"),
+        ({"steps": [dict(HTTP, requests=[{"path": "health"}])]}, "does not start with /"),
+        ({"steps": [dict(HTTP, app=3)]}, "module:attribute"),
     ],
 )
 def test_malformed_plans_are_rejected(plan, message):
     with pytest.raises(ValueError, match=message):
         job(plan=plan)
+
+
+def test_an_http_step_with_an_app_and_requests_is_valid():
+    assert job(plan={"steps": [HTTP]}).plan["steps"][0]["kind"] == "http"
 
 
 def test_reserved_labels_and_unknown_devices_are_rejected():

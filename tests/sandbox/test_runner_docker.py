@@ -236,8 +236,11 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(
         FORGED = "BACKPROP-RESULT " + "0" * 64 + " " + json.dumps({"steps": [{"id": "s1", "status": "ok", "value": 999}]})
         def solve():
             print(FORGED)
-            with open("/proc/1/fd/1", "w") as container_stdout:
-                container_stdout.write("\\n" + FORGED + "\\n")
+            try:  # PID 1 is non-dumpable: refused under runc, open under gVisor
+                with open("/proc/1/fd/1", "w") as container_stdout:
+                    container_stdout.write("\\n" + FORGED + "\\n")
+            except PermissionError:
+                pass
             return 1
     """,
             runtime=sandbox_runtime,
@@ -246,7 +249,10 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(
     )
     assert run.exit_reason == "ok"
     assert value_of(run) == 1
-    assert run.diagnostics["forged_result_lines"] >= 1
+    if sandbox_runtime == "runc":  # PID 1's stdout is out of reach: the line never gets out
+        assert run.diagnostics["forged_result_lines"] == 0
+    else:  # gVisor opens /proc/1/fd/1 of a non-dumpable PID 1; the host refuses the line
+        assert run.diagnostics["forged_result_lines"] >= 1
 
 
 @pytest.mark.attacks

@@ -54,19 +54,35 @@ def _compare_raises(actual: dict, exception: str) -> str | None:
     return f"expected {exception} to be raised, but it returned {describe(actual.get('value'))}"
 
 
+# What numpy raises on values the learner shaped: ragged rows (ValueError), dicts or sets
+# where numbers belong (TypeError), ints beyond the float range such as 10 ** 400 (OverflowError).
+NOT_NUMBERS = (TypeError, ValueError, OverflowError)
+
+
 def _exact_equal(want: Any, got: Any) -> bool:
-    if isinstance(want, np.ndarray) or isinstance(got, np.ndarray):
-        return np.array_equal(np.asarray(want), np.asarray(got))
-    return want == got
+    try:
+        if isinstance(want, np.ndarray) or isinstance(got, np.ndarray):
+            return bool(np.array_equal(np.asarray(want), np.asarray(got)))
+        return bool(want == got)
+    except NOT_NUMBERS:  # e.g. a list holding arrays, whose == has no single truth value
+        return False
 
 
 def _compare_shape(want: Any, got: Any) -> str | None:
-    ws, gs = np.shape(want), np.shape(got)
+    ws = np.shape(want)
+    try:
+        gs = np.shape(got)
+    except NOT_NUMBERS:
+        return f"expected shape {ws}, got {describe(got)} (rows of different lengths?)"
     return None if ws == gs else f"expected shape {ws}, got shape {gs}"
 
 
 def _compare_dtype(want: Any, got: Any) -> str | None:
-    wd, gd = np.asarray(want).dtype, np.asarray(got).dtype
+    wd = np.asarray(want).dtype
+    try:
+        gd = np.asarray(got).dtype
+    except NOT_NUMBERS:
+        return f"expected an array of dtype {wd}, got {describe(got)}"
     return None if wd == gd else f"expected dtype {wd}, got dtype {gd}"
 
 
@@ -77,13 +93,15 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
         return _compare_parts(want, got, rtol=rtol, atol=atol)
     try:
         w = np.asarray(want, dtype=float)
-    except (TypeError, ValueError):
+    except NOT_NUMBERS:
         return (
             None if _exact_equal(want, got) else f"expected {describe(want)}, got {describe(got)}"
         )
     try:
         g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
+    except OverflowError:
+        return f"expected {describe(want)}, got a number too large to compare ({describe(got)})"
+    except NOT_NUMBERS:
         return f"expected {describe(want)} of numbers, got {describe(got)}"
     if w.shape != g.shape and w.ndim == 1 and g.ndim == 1:
         return f"expected {w.shape[0]} values, got {g.shape[0]}"
@@ -110,7 +128,7 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
 def _rectangular(value: Any) -> bool:
     try:
         np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+    except NOT_NUMBERS:
         return False
     return True
 
@@ -143,13 +161,16 @@ def compare_partition(want: Any, got: Any) -> str | None:
     """Cluster labels agree when they split the points the same way, whatever the label numbers."""
     try:
         w, g = np.asarray(want).ravel(), np.asarray(got).ravel()
-    except (TypeError, ValueError):
+    except NOT_NUMBERS:
         return f"expected a list of cluster labels, got {describe(got)}"
     if w.shape != g.shape:
         return f"expected {w.size} cluster labels, got {g.size}"
     pairs: dict[Any, set[Any]] = {}
-    for a, b in zip(w.tolist(), g.tolist(), strict=True):
-        pairs.setdefault(a, set()).add(b)
+    try:
+        for a, b in zip(w.tolist(), g.tolist(), strict=True):
+            pairs.setdefault(a, set()).add(b)
+    except TypeError:  # a label that is a list or a dict
+        return f"expected a list of cluster labels, got {describe(got)}"
     forward_ok = all(len(v) == 1 for v in pairs.values())
     backward_ok = (
         len({next(iter(v)) for v in pairs.values()}) == len(pairs) if forward_ok else False

@@ -6,6 +6,7 @@ results.json (see worker/judge/formats.py for both conversions).
 
 from __future__ import annotations
 
+import logging
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,14 +14,14 @@ from typing import Any
 
 import numpy as np
 
-from sandbox.harness import codec
-
+from . import untrusted
 from .compare import compare
 from .describe import describe, describe_call
 from .metrics import METRICS, credit_for, full_marks_tier
 from .plan import LOAD_STEP, check_of
 from .static import judge_static
 
+log = logging.getLogger(__name__)
 RESULT_VERSION = 1
 GRADER_VERSION = "1"
 EXIT_MESSAGES = {
@@ -69,19 +70,15 @@ class Observation:
     @classmethod
     def from_run(cls, run: Any) -> Observation:
         result = run.result or {}
-        steps = {}
-        for outcome in result.get("steps", []):
-            outcome = dict(outcome)
-            if "value" in outcome:
-                outcome["value"] = codec.decode(outcome["value"])
-            steps[outcome["id"]] = outcome
-        child = result.get("child", {})
+        # Outcomes, metrics and texts were shaped by learner code: bounded and decoded first.
+        steps = untrusted.outcomes(result.get("steps"))
+        child = result.get("child") if isinstance(result.get("child"), dict) else {}
         return cls(
             exit_reason=run.exit_reason,
             steps=steps,
-            metrics=list(result.get("metrics", [])),
-            stdout=result.get("stdout", run.stdout or ""),
-            stderr=result.get("stderr", run.stderr or ""),
+            metrics=untrusted.metrics(result.get("metrics")),
+            stdout=untrusted.text(result.get("stdout", run.stdout or "")),
+            stderr=untrusted.text(result.get("stderr", run.stderr or "")),
             stdout_truncated=bool(
                 result.get("stdout_truncated", getattr(run, "stdout_truncated", False))
             ),
@@ -89,12 +86,18 @@ class Observation:
                 result.get("stderr_truncated", getattr(run, "stderr_truncated", False))
             ),
             wall_seconds=float(run.wall_seconds or 0.0),
-            cpu_seconds=child.get("cpu_seconds"),
-            peak_memory_bytes=run.peak_memory_bytes or child.get("peak_rss_bytes"),
+            # The whole container's, from its cgroup: the learner process's own rusage
+            # misses its grandchildren, so it is only a fallback for CPU time, never for memory.
+            cpu_seconds=(
+                getattr(run, "cpu_seconds", None)
+                if getattr(run, "cpu_seconds", None) is not None
+                else (child or {}).get("cpu_seconds")
+            ),
+            peak_memory_bytes=run.peak_memory_bytes,
             exit_code=run.exit_code,
             image=getattr(run, "image", ""),
             image_id=getattr(run, "image_id", "") or "",
-            versions=result.get("versions", {}),
+            versions=untrusted.versions(result.get("versions")),
         )
 
 
@@ -135,7 +138,11 @@ def judge_metric(
     metric = METRICS[check["metric"]]
     labels = _judge_file(package, check.get("labels"))
     features = _judge_file(package, check.get("features"))
-    rows = len(labels) if labels is not None else len(features)
+    if labels is not None:
+        rows = len(labels)
+    else:
+        assert features is not None  # the package check requires labels or features
+        rows = len(features)
     mine = [s for s in plan_steps if check_of(s) == check["id"]]
     call = (
         describe_call(mine[0]["function"], mine[0]["args"], mine[0]["kwargs"])
@@ -202,7 +209,11 @@ def _scores(
         if problem:
             problems.append(problem)
         elif predictions is not None:
-            values.append(score(predictions))
+            try:
+                values.append(score(predictions))
+            except (ValueError, TypeError, OverflowError, FloatingPointError) as error:
+                # e.g. scikit-learn refusing continuous values as class labels
+                problems.append(f"returned predictions that cannot be scored ({error})")
     return values, problems
 
 
@@ -241,7 +252,7 @@ def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, 
     value = outcome.get("value")
     try:
         predictions = np.asarray(value, dtype=float).ravel()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int such as 10 ** 400
         return None, f"returned {describe(value)}, not a list of numbers"
     if predictions.size != rows:
         return (
@@ -273,12 +284,15 @@ def judge_http(
         problem = compare({"status": "ok"}, actual, {})
         message = f"Your server could not be started or asked: {problem}."
         return _failed(check, "http", 0.0, weight, message)
-    responses = actual.get("value") or []
+    responses = actual.get("value")
+    responses = responses if isinstance(responses, list) else []
     failures = []
     for index, request in enumerate(requests):
         got = (
             responses[index] if index < len(responses) else {"status": None, "error": "no response"}
         )
+        if not isinstance(got, dict):
+            got = {"status": None, "error": "an unreadable response"}
         problem = _response_problem(request, expected[index] if index < len(expected) else {}, got)
         if problem:
             failures.append((index, request, problem))
@@ -321,6 +335,8 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
     if learner.exit_reason == "timeout":
         problems.append("the run hit the time limit")
     if "max_seconds" in check:
+        # Each step's seconds are the supervisor's own measure (learner code can patch any
+        # clock in its process, never the supervisor's).
         spent = sum(
             float(s.get("seconds") or 0) for sid, s in learner.steps.items() if sid != LOAD_STEP
         )
@@ -329,15 +345,21 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
                 f"your functions took {spent:.2f} s in all; the limit is {check['max_seconds']} s"
             )
     if "max_memory_mb" in check and learner.peak_memory_bytes:
+        # The peak of the whole container (its cgroup), so memory hidden in a grandchild counts.
         used = learner.peak_memory_bytes / 2**20
         if used > float(check["max_memory_mb"]):
             problems.append(
                 f"peak memory was {used:.0f} MB; the limit is {check['max_memory_mb']} MB"
             )
+    elif "max_memory_mb" in check and not problems and learner.exit_reason != "memory":
+        if learner.exit_reason in ("ok", "output_limit", "crash"):
+            return _platform_error(check, "the run's peak memory could not be measured")
+        problems.append("the peak memory was not measured: the run did not finish")
     if learner.exit_reason == "memory":
         problems.append("the run was stopped for using too much memory")
     if problems:
-        return _failed(check, "resource", 0.0, weight, "; ".join(problems).capitalize() + ".")
+        text = "; ".join(problems)
+        return _failed(check, "resource", 0.0, weight, text[:1].upper() + text[1:] + ".")
     return CheckResult(check["id"], _name(check), "resource", "pass", weight, weight)
 
 
@@ -403,22 +425,20 @@ def curves_from(metrics: list[dict]) -> dict[str, list[list[float]]]:
     for index, record in enumerate(metrics):
         if not isinstance(record, dict):
             continue
-        x = record.get("step", record.get("epoch", index))
-        if isinstance(x, bool) or not isinstance(x, (int, float)):
+        # Finite floats only: a point such as 10 ** 400 or NaN is left out, never float()ed.
+        x = untrusted.number(record.get("step", record.get("epoch", index)))
+        if x is None:
             continue
-        for key, value in record.items():
-            if (
-                key in {"step", "epoch"}
-                or isinstance(value, bool)
-                or not isinstance(value, (int, float))
-            ):
+        for key, raw in record.items():
+            value = untrusted.number(raw)
+            if key in {"step", "epoch"} or not isinstance(key, str) or value is None:
                 continue
             run = runs.setdefault(key, 1)
             name = key if run == 1 else f"{key} (run {run})"
             if curves.get(name) and x <= curves[name][-1][0]:
                 runs[key] = run = run + 1
                 name = f"{key} (run {run})"
-            curves.setdefault(name, []).append([float(x), float(value)])
+            curves.setdefault(name, []).append([x, value])
     return curves
 
 
@@ -475,7 +495,13 @@ def judge_check(check: dict, inputs: JudgeInputs) -> Judged:
     judge_kind = JUDGES.get(kind)
     if judge_kind is None:
         return _platform_error(check, f"check kind '{kind}' is not supported by this grader"), None
-    return judge_kind(check, inputs)
+    try:
+        return judge_kind(check, inputs)
+    except Exception:
+        # Judging is deterministic: running the sandbox again would fail the same way, so a
+        # bug here ends this check in `error` (ours, said so) instead of a platform retry.
+        log.exception("judging check %s of %s failed", check.get("id"), inputs.package.slug)
+        return _platform_error(check, "this check could not be judged"), None
 
 
 # --- The result document ----------------------------------------------------------------------

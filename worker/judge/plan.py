@@ -1,4 +1,5 @@
-"""The harness plan for a package: `call` steps for probe, metric and http checks, in check order."""
+"""The harness plan for a package: `call` steps for probe and metric checks, `http` steps for http
+checks, in check order."""
 
 from __future__ import annotations
 
@@ -115,23 +116,22 @@ def _metric_steps(package: Package, check: dict, grader, base: dict, module: str
 
 
 def _http_steps(package: Package, check: dict, grader, base: dict, module: str) -> list[dict]:
-    """One call of the helper that starts the learner's app and sends it the requests."""
+    """One harness `http` step: the learner process serves the app, the supervisor (a process
+    learner code cannot touch) sends the requests and keeps the answers."""
     app_ref = check.get("app", f"{module}:app")
     requests = [_request_only(r) for r in check["requests"]]
     return [
         {
-            "kind": "call",
+            "kind": "http",
             "id": step_id(check["id"], 0),
-            "module": HELPER_MODULE,
-            "function": "exchange",
-            "args": [app_ref, requests],
-            "kwargs": {},
+            "app": app_ref,
+            "requests": requests,
             "timeout_seconds": base["timeout_seconds"],
         }
     ]
 
 
-# The call steps of each check kind that runs code in the container (static and resource
+# The steps of each check kind that runs code in the container (static and resource
 # checks run none).
 STEPS: dict[str, Callable[[Package, dict, Any, dict, str], list[dict]]] = {
     "probe": _probe_steps,
