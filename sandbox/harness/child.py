@@ -181,8 +181,8 @@ def _run_call(step: dict, work: str) -> dict[str, Any]:
         return {"status": "raised", "exception": _describe(exc)}
     try:
         return {"status": "ok", "value": codec.encode(value)}
-    except codec.Unencodable as exc:
-        return {"status": "error", "message": str(exc)}
+    except codec.Unencodable as exc:  # a noun phrase: "a value nested more than 64 levels deep"
+        return {"status": "error", "message": f"returned {exc}"}
 
 
 def _resolve_target(module, step: dict):

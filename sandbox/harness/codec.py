@@ -82,7 +82,7 @@ def encode(value: Any, _depth: int = 0) -> Any:
             }
         if isinstance(value, np.generic):
             return {"__npscalar__": encode(value.item(), _depth + 1), "dtype": value.dtype.str}
-    raise Unencodable(f"returned an object of type {type(value).__name__} that cannot be graded")
+    raise Unencodable(f"an object of type {type(value).__name__} that cannot be graded")
 
 
 def decode(data: Any, *, load_file=None, _depth: int = 0) -> Any:

@@ -69,7 +69,10 @@ def test_learner_exceptions_and_syntax_errors_are_step_outcomes(docker_client, s
 def test_an_ungradable_return_value_is_explained(docker_client, sandbox_image):
     run = run_job(call_job(sandbox_image, "def solve():\n    return open\n"), client=docker_client)
     assert run.steps[0]["status"] == "error"
-    assert "cannot be graded" in run.steps[0]["message"]
+    assert (
+        run.steps[0]["message"]
+        == "returned an object of type builtin_function_or_method that cannot be graded"
+    )
 
 
 def test_torch_is_seeded_and_tensors_come_back_as_arrays(docker_client, sandbox_image):
