@@ -11,13 +11,6 @@ CODE = "def matmul(A, B):\n    return A\n"
 
 
 @pytest.fixture
-def enqueued(monkeypatch):
-    sent = []
-    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
-    return sent
-
-
-@pytest.fixture
 def alice_api(alice):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_regenerate(user=alice)}")

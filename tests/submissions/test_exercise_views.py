@@ -1,18 +1,10 @@
 """The exercise page and submitting to it, through URLs (no worker here)."""
 
-import pytest
 from django.urls import reverse
 
 from submissions.models import Status, Submission
 
 CORRECT = "def matmul(A, B):\n    return [[sum(a * b for a, b in zip(r, c)) for c in zip(*B)] for r in A]\n"
-
-
-@pytest.fixture
-def enqueued(monkeypatch):
-    sent = []
-    monkeypatch.setattr("submissions.grading_queue.enqueue", lambda s: sent.append(s.pk) or True)
-    return sent
 
 
 def test_anyone_can_read_the_exercise_but_must_log_in_to_submit(client, matmul):
