@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 
 from curriculum.content.exercise_packages import find_package
 from sandbox.harness import codec
@@ -68,8 +69,9 @@ def grade_submission(submission_id: int) -> str:
     except Exception as exc:  # a bug or a passing outage of ours: never the learner's fault
         log.exception("grading submission %s failed unexpectedly", submission.pk)
         return _retry_later(submission, OUR_FAULT, exc, reason="an error on our side")
-    if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
-        submission_graded_notify(submission=submission)
+    with transaction.atomic():  # whoever sees the final status also sees its notification
+        if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
+            submission_graded_notify(submission=submission)
     return status
 
 
