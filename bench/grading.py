@@ -273,8 +273,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def submit_to_result(base: str, n: int, *, warmup: int = 1, think: float = 0.0) -> list[float]:
-    """`think`: seconds between a result and the next submission (a learner reading it)."""
+def submit_to_result(
+    base: str, n: int, *, warmup: int = 1, think: float = 0.0, measured: list[int] | None = None
+) -> list[float]:
+    """`think`: seconds between a result and the next submission (a learner reading it);
+    `measured` gets the ids of the measured submissions."""
     learner = Learner(base)
     learner.login(USER_EMAIL, USER_PASSWORD)
     latencies = []
@@ -289,7 +292,26 @@ def submit_to_result(base: str, n: int, *, warmup: int = 1, think: float = 0.0) 
             sys.exit(f"submission {pk} ended {status}, expected passed")
         if index >= warmup:  # the first one also runs (and caches) the reference solution
             latencies.append(elapsed)
+            if measured is not None:
+                measured.append(pk)
     return latencies
+
+
+def phase_table(database_url: str, pks: list[int]) -> list[str]:
+    """The grading phases the worker kept on each measured submission (submissions.phases)."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from submissions.models import Submission
+    from submissions.phases import phase_stats
+
+    lines = ["| phase | runs | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: |"]
+    for stat in phase_stats(Submission.objects.filter(pk__in=pks)):
+        lines.append(f"| {stat.phase} | {stat.count} | {stat.p50_ms:.1f} | {stat.p95_ms:.1f} |")
+    return lines
 
 
 def bare_process(n: int, code: str = SNIPPET, python: str = PYTHON) -> list[float]:
@@ -351,11 +373,12 @@ def main() -> None:
     image = sandbox_image()
     bare = bare_process(args.n)
     cold = cold_docker_run(args.n, image)
+    measured: list[int] = []
     if args.url:
-        web = submit_to_result(args.url, args.n, think=args.think)
+        web = submit_to_result(args.url, args.n, think=args.think, measured=measured)
     else:
         with stack(args.database_url, args.pool_size, logs) as base:
-            web = submit_to_result(base, args.n, think=args.think)
+            web = submit_to_result(base, args.n, think=args.think, measured=measured)
     bare_median = statistics.median(bare)
     print(
         f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, think {args.think} s, image {image}, "
@@ -375,6 +398,9 @@ def main() -> None:
     print(
         f"\nsubmit→result median ÷ plain cold container: {statistics.median(web) / statistics.median(cold):.1f}×"
     )
+    if not args.url:  # a stack of ours: its database is the one we know
+        print("\nWhere the time goes (moments kept by the worker on each submission):\n")
+        print("\n".join(phase_table(args.database_url, measured)))
 
 
 if __name__ == "__main__":

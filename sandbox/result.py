@@ -34,6 +34,9 @@ class RunResult:
     message: str = ""
     harness_error: str | None = None
     diagnostics: dict[str, Any] = field(default_factory=dict)
+    # Wall-clock moments (epoch seconds) of this run's phases: `container_started` (the harness
+    # got the job) and `code_finished` (the result line or the end of the stream arrived).
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def steps(self) -> list[dict[str, Any]]:

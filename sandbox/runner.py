@@ -204,6 +204,7 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
         if not already_started:
             container.start()
         started = time.monotonic()
+        container_started = time.time()
         sock.settimeout(ENGINE_TIMEOUT_SECONDS)
         sock.sendall(nonce.encode("ascii") + job.harness_input())
         with contextlib.suppress(OSError):
@@ -216,6 +217,7 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
         )
         timed_out, watchdog_fired = streams.read(sock, container, started, job.limits.wall_seconds)
         wall = time.monotonic() - started
+        code_finished = time.time()
     finally:
         with contextlib.suppress(OSError):
             sock.close()
@@ -229,9 +231,11 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     state = container.attrs.get("State", {})
     oom_killed = bool(state.get("OOMKilled"))
     parsed = streams.scanner.finish()
-    return _interpret(
+    run = _interpret(
         job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall
     )
+    run.phases = {"container_started": container_started, "code_finished": code_finished}
+    return run
 
 
 def _host_usage(container, payload: bytes) -> dict[str, Any]:

@@ -70,6 +70,11 @@ class Submission(models.Model):
     enqueued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    timings = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Epoch seconds at each grading phase of the last attempt (submissions.phases)",
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

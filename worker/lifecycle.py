@@ -74,14 +74,18 @@ def finish(
     score: float | None = None,
     result: dict | None = None,
     message: str = "",
+    timings: dict[str, float] | None = None,
 ) -> bool:
-    """running → terminal, only for the attempt that claimed it."""
+    """running → terminal, only for the attempt that claimed it; `timings` (the phases seen by
+    the worker, epoch seconds) is kept with the moment the result was stored."""
+    now = timezone.now()
     updated = _this_attempt(submission).update(
         status=status,
         score=score,
         result=result,
         message=message,
-        finished_at=timezone.now(),
+        timings={**(timings or {}), "stored": now.timestamp()},
+        finished_at=now,
         lease_expires_at=None,
         retry_at=None,
     )

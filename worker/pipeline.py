@@ -8,6 +8,7 @@ a broken reference) are told apart: the engine's absence ends the attempt in `er
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +53,9 @@ def grade_submission(submission_id: int) -> str:
         message = f"We could not grade this after {settings.GRADING_MAX_ATTEMPTS} tries. Please submit again later."
         lifecycle.finish(submission, status=Status.ERROR, message=message)
         return Status.ERROR
+    timings = {"received": submission.started_at.timestamp()} if submission.started_at else {}
     try:
-        status, score, result, message = _grade(submission)
+        status, score, result, message = _grade(submission, timings=timings)
     except SandboxUnavailable as exc:
         log.warning(
             "sandbox unavailable for submission %s (attempt %s): %s",
@@ -70,7 +72,10 @@ def grade_submission(submission_id: int) -> str:
         log.exception("grading submission %s failed unexpectedly", submission.pk)
         return _retry_later(submission, OUR_FAULT, exc, reason="an error on our side")
     with transaction.atomic():  # whoever sees the final status also sees its notification
-        if lifecycle.finish(submission, status=status, score=score, result=result, message=message):
+        finished = lifecycle.finish(
+            submission, status=status, score=score, result=result, message=message, timings=timings
+        )
+        if finished:
             submission_graded_notify(submission=submission)
     return status
 
@@ -84,7 +89,9 @@ def _retry_later(submission: Submission, message: str, exc: Exception, *, reason
     raise RetryLater(str(exc), countdown=countdown) from exc
 
 
-def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]:
+def _grade(
+    submission: Submission, *, timings: dict[str, float] | None = None
+) -> tuple[str, float | None, dict | None, str]:
     package = find_package(settings.CONTENT_DIR / "exercises", submission.exercise.slug)
     sources = dict(submission.files)
     try:
@@ -104,6 +111,7 @@ def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]
         sources,
         seed=submission.seed,
         labels={"backprop.submission": str(submission.pk)},
+        timings=timings,
     )
     status = STATUS_FOR[result["status"]]
     if exit_reason == "timeout":
@@ -112,10 +120,18 @@ def _grade(submission: Submission) -> tuple[str, float | None, dict | None, str]
 
 
 def grade_files(
-    exercise, package, sources: dict[str, str], *, seed: int, labels: dict[str, str]
+    exercise,
+    package,
+    sources: dict[str, str],
+    *,
+    seed: int,
+    labels: dict[str, str],
+    timings: dict[str, float] | None = None,
 ) -> tuple[dict, str]:
     """Run and judge any set of files against a package: learners', starters, wrong solutions."""
-    return grade_prepared(prepare_grading(exercise, package, seed=seed), sources, labels=labels)
+    return grade_prepared(
+        prepare_grading(exercise, package, seed=seed), sources, labels=labels, timings=timings
+    )
 
 
 @dataclass(frozen=True)
@@ -142,9 +158,14 @@ def prepare_grading(exercise, package, *, seed: int) -> PreparedGrading:
 
 
 def grade_prepared(
-    prepared: PreparedGrading, sources: dict[str, str], *, labels: dict[str, str]
+    prepared: PreparedGrading,
+    sources: dict[str, str],
+    *,
+    labels: dict[str, str],
+    timings: dict[str, float] | None = None,
 ) -> tuple[dict, str]:
-    """Run the files and judge them; touches no database, so several may run side by side."""
+    """Run the files and judge them; touches no database, so several may run side by side.
+    `timings`, when given, gets the run's phases and the moment judging ended."""
     run = run_files(
         prepared.package, sources, plan=prepared.plan, seed=prepared.seed, labels=labels
     )
@@ -158,6 +179,9 @@ def grade_prepared(
         seed=prepared.seed,
         limits=prepared.limits.as_dict(),
     )
+    if timings is not None:
+        timings.update(run.phases)
+        timings["judged"] = time.time()
     return result, run.exit_reason
 
 

@@ -149,7 +149,7 @@ def test_the_pipeline_defers_when_the_sandbox_is_unavailable(queued, monkeypatch
     from sandbox.result import SandboxUnavailable
     from worker import pipeline
 
-    def no_engine(submission):
+    def no_engine(submission, **_):
         raise SandboxUnavailable("the Docker engine does not answer")
 
     monkeypatch.setattr(pipeline, "_grade", no_engine)
@@ -168,7 +168,7 @@ def test_the_pipeline_gives_up_when_the_sandbox_stays_unavailable(queued, monkey
 
     settings.GRADING_MAX_ATTEMPTS = 2
     monkeypatch.setattr(
-        pipeline, "_grade", lambda s: (_ for _ in ()).throw(SandboxUnavailable("down"))
+        pipeline, "_grade", lambda s, **_: (_ for _ in ()).throw(SandboxUnavailable("down"))
     )
     with pytest.raises(pipeline.RetryLater):
         pipeline.grade_submission(queued.pk)
@@ -181,7 +181,7 @@ def test_the_pipeline_gives_up_when_the_sandbox_stays_unavailable(queued, monkey
 def test_a_redelivered_task_for_a_finished_submission_does_nothing(queued, monkeypatch):
     from worker import pipeline
 
-    monkeypatch.setattr(pipeline, "_grade", lambda s: (Status.PASSED, 1.0, {"checks": []}, ""))
+    monkeypatch.setattr(pipeline, "_grade", lambda s, **_: (Status.PASSED, 1.0, {"checks": []}, ""))
     assert pipeline.grade_submission(queued.pk) == Status.PASSED
     assert pipeline.grade_submission(queued.pk) == "skipped"
     queued.refresh_from_db()
@@ -209,7 +209,7 @@ def test_sweep_leaves_a_retry_that_is_not_overdue_to_its_task(queued, monkeypatc
 def test_an_unexpected_error_is_ours_and_retried_not_left_running(queued, monkeypatch):
     from worker import pipeline
 
-    def bug(submission):
+    def bug(submission, **_):
         raise KeyError("a bug in the grader")
 
     monkeypatch.setattr(pipeline, "_grade", bug)
