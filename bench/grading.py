@@ -107,21 +107,34 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-SETUP = f"""
+def setup_script(slugs: list[str], users: list[tuple[str, str, str]]) -> str:
+    """Django shell code that syncs the exercises `slugs` and creates (username, email, password)."""
+    return f"""
 from django.conf import settings
 from accounts.models import User
 from curriculum.content.exercise_packages import find_package
 from curriculum.content.exercise_sync import exercise_rows_sync
-exercise_rows_sync([find_package(settings.CONTENT_DIR / "exercises", {SLUG!r})])
-user = User.objects.filter(email={USER_EMAIL!r}).first() or User.objects.create_user(
-    "bench-grader", {USER_EMAIL!r}, {USER_PASSWORD!r})
-user.set_password({USER_PASSWORD!r}); user.save()
+exercise_rows_sync([find_package(settings.CONTENT_DIR / "exercises", s) for s in {slugs!r}])
+for name, email, password in {users!r}:
+    user = User.objects.filter(email=email).first() or User.objects.create_user(name, email, password)
+    user.set_password(password); user.save()
 """
 
 
+SETUP = setup_script([SLUG], [("bench-grader", USER_EMAIL, USER_PASSWORD)])
+
+
 @contextmanager
-def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
-    """Redis (own port) + gunicorn + one Celery worker; yields the base URL."""
+def stack(
+    database_url: str,
+    pool_size: int,
+    logs: Path,
+    *,
+    lease: int = 420,
+    workers: int = 1,
+    setup: str = SETUP,
+):
+    """Redis (own port) + gunicorn + `workers` Celery worker processes; yields the base URL."""
     ensure_database(database_url)
     redis_port, web_port = free_port(), free_port()
     env = {
@@ -137,7 +150,7 @@ def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
         [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300
     )
     subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", SETUP], env=env, cwd=ROOT, check=True, timeout=120
+        [PYTHON, "manage.py", "shell", "-c", setup], env=env, cwd=ROOT, check=True, timeout=300
     )
     with ExitStack() as stack:
         redis = stack.enter_context(
@@ -174,22 +187,26 @@ def stack(database_url: str, pool_size: int, logs: Path, *, lease: int = 420):
                 logs / "gunicorn.log",
             )
         )
-        worker_log = logs / f"worker-pool{pool_size}.log"
-        worker = stack.enter_context(
-            process(
-                celery_worker_argv(f"bench-{os.getpid()}", python=PYTHON),
-                env,
-                worker_log,
+        started = []
+        for index in range(workers):
+            worker_log = logs / f"worker{index}-pool{pool_size}.log"
+            worker = stack.enter_context(
+                process(
+                    celery_worker_argv(f"bench{index}-{os.getpid()}", python=PYTHON),
+                    env,
+                    worker_log,
+                )
             )
-        )
+            started.append((worker, worker_log))
         wait_port(web_port, 60, web, "gunicorn")
         deadline = time.monotonic() + 90
-        while "ready." not in worker_log.read_text():
-            if worker.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"the worker did not start:\n{worker_log.read_text()[-2000:]}")
-            time.sleep(0.2)
-        if pool_size > 0:
-            wait_pool_full(worker.pid)
+        for worker, worker_log in started:
+            while "ready." not in worker_log.read_text():
+                if worker.poll() is not None or time.monotonic() > deadline:
+                    sys.exit(f"the worker did not start:\n{worker_log.read_text()[-2000:]}")
+                time.sleep(0.2)
+            if pool_size > 0:
+                wait_pool_full(worker.pid)
         yield f"http://127.0.0.1:{web_port}"
 
 
