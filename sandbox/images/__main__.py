@@ -1,4 +1,4 @@
-"""``python -m sandbox.images tag|build``: print the image tag, or build the image if missing."""
+"""``python -m sandbox.images tag|build [--gpu]``: print the image tag, or build the image if missing."""
 
 import argparse
 import sys
@@ -9,11 +9,15 @@ from .build import build_image, image_tag
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sandbox.images")
     parser.add_argument("command", choices=["tag", "build"])
+    parser.add_argument(
+        "--gpu", action="store_true", help="the CUDA image (backprop-sandbox-gpu), not the CPU one"
+    )
     args = parser.parse_args(argv)
+    kind = "gpu" if args.gpu else "cpu"
     if args.command == "tag":
-        print(image_tag())
+        print(image_tag(kind=kind))
     else:
-        print(build_image())
+        print(build_image(kind=kind))
     return 0
 
 

@@ -3,6 +3,9 @@
 The tag is ``backprop-sandbox:<12 hex>`` over the Dockerfile, the harness files,
 the pinned requirements and the base image name, so a worker can compute which
 image to run from the source tree alone, and an unchanged recipe is never rebuilt.
+The CUDA image (``kind="gpu"``, ``make sandbox-image-gpu``) is the same recipe with its
+own Dockerfile and requirements (torch with its CUDA wheels), tagged
+``backprop-sandbox-gpu:<12 hex>`` by the same rule; it is never built in CI.
 
 Base selection (same rule for ``image_tag`` and ``build_image``):
 ``SANDBOX_BASE`` if set; else the offline base if ``SANDBOX_OFFLINE=1``; else
@@ -18,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docker
@@ -35,6 +39,37 @@ DEBIAN_MIRROR = "http://deb.debian.org/debian"
 BUILD_TIMEOUT_SECONDS = 3600
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """One image: its Dockerfile, its pinned wheels, its repository and default wheelhouse."""
+
+    kind: str
+    repository: str
+    dockerfile: Path
+    requirements: Path
+    wheelhouse: str  # under var/, unless SANDBOX_WHEELHOUSE (cpu) / SANDBOX_GPU_WHEELHOUSE (gpu)
+    wheelhouse_variable: str
+
+
+RECIPES = {
+    "cpu": Recipe("cpu", REPOSITORY, DOCKERFILE, REQUIREMENTS, "wheelhouse", "SANDBOX_WHEELHOUSE"),
+    "gpu": Recipe(
+        "gpu",
+        "backprop-sandbox-gpu",
+        HERE / "Dockerfile.gpu",
+        HERE / "requirements-gpu.txt",
+        "wheelhouse-gpu",
+        "SANDBOX_GPU_WHEELHOUSE",
+    ),
+}
+
+
+def recipe(kind: str = "cpu") -> Recipe:
+    if kind not in RECIPES:
+        raise ValueError(f"no sandbox image of kind {kind!r}; kinds: {', '.join(RECIPES)}")
+    return RECIPES[kind]
+
+
 def say(message: str) -> None:
     print(f"[sandbox-image] {message}", flush=True)
 
@@ -43,18 +78,22 @@ def harness_files() -> list[Path]:
     return sorted(p for p in HARNESS.glob("*.py") if p.is_file())
 
 
-def wheelhouse_dir() -> Path:
-    return Path(os.environ.get("SANDBOX_WHEELHOUSE", REPO / "var" / "wheelhouse"))
+def wheelhouse_dir(kind: str = "cpu") -> Path:
+    chosen = recipe(kind)
+    return Path(os.environ.get(chosen.wheelhouse_variable, REPO / "var" / chosen.wheelhouse))
 
 
-def image_tag(base: str | None = None, client: docker.DockerClient | None = None) -> str:
+def image_tag(
+    base: str | None = None, client: docker.DockerClient | None = None, *, kind: str = "cpu"
+) -> str:
     """The tag the current recipe builds to; the worker runs exactly this image."""
+    chosen = recipe(kind)
     base = base or resolve_base(client)
     digest = hashlib.sha256()
     digest.update(b"base\0" + base.encode() + b"\0")
-    for path in (DOCKERFILE, REQUIREMENTS, *harness_files()):
+    for path in (chosen.dockerfile, chosen.requirements, *harness_files()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return f"{REPOSITORY}:{digest.hexdigest()[:12]}"
+    return f"{chosen.repository}:{digest.hexdigest()[:12]}"
 
 
 def resolve_base(client: docker.DockerClient | None = None) -> str:
@@ -78,26 +117,27 @@ def _base_is_automatic() -> bool:
     return not os.environ.get("SANDBOX_BASE") and os.environ.get("SANDBOX_OFFLINE") != "1"
 
 
-def build_image(client: docker.DockerClient | None = None) -> str:
-    """Build the image unless its tag already exists; returns the tag."""
+def build_image(client: docker.DockerClient | None = None, *, kind: str = "cpu") -> str:
+    """Build the image (``kind``: cpu or gpu) unless its tag already exists; returns the tag."""
+    chosen = recipe(kind)
     client = client or docker.from_env(timeout=BUILD_TIMEOUT_SECONDS)
     base = resolve_base(client)
-    tag = image_tag(base)
+    tag = image_tag(base, kind=kind)
     if _has_image(client, tag):
         say(f"{tag} is up to date (base {base})")
         return tag
     if base == OFFLINE_BASE and _base_is_automatic() and _try_pull(client, DEFAULT_BASE):
-        base, tag = DEFAULT_BASE, image_tag(DEFAULT_BASE)
+        base, tag = DEFAULT_BASE, image_tag(DEFAULT_BASE, kind=kind)
         if _has_image(client, tag):
             return tag
     if base == OFFLINE_BASE:
         ensure_offline_base(client)
     elif not _has_image(client, base) and not _try_pull(client, base):
         raise RuntimeError(f"base image {base} is neither present nor pullable")
-    wheelhouse = ensure_wheelhouse()
+    wheelhouse = ensure_wheelhouse(kind)
     say(f"building {tag} from base {base}")
     with tempfile.TemporaryDirectory(prefix="backprop-image-") as context:
-        _assemble_context(Path(context), wheelhouse)
+        _assemble_context(Path(context), wheelhouse, chosen)
         stream = client.api.build(
             path=context,
             tag=tag,
@@ -106,7 +146,7 @@ def build_image(client: docker.DockerClient | None = None) -> str:
             forcerm=True,
             pull=False,
             decode=True,
-            labels={"backprop.recipe": tag, "backprop.base": base},
+            labels={"backprop.recipe": tag, "backprop.base": base, "backprop.kind": kind},
         )
         for chunk in stream:
             if "stream" in chunk and chunk["stream"].strip():
@@ -173,11 +213,14 @@ def import_rootfs(root: Path) -> None:
         )
 
 
-def ensure_wheelhouse() -> Path:
-    """Download the pinned wheels once; a wheelhouse made from the same requirements is reused."""
-    wheelhouse = wheelhouse_dir()
+def ensure_wheelhouse(kind: str = "cpu") -> Path:
+    """Download the pinned wheels once; a wheelhouse made from the same requirements is reused.
+
+    The GPU wheelhouse is about 2.9 GB (torch 2.14.1 and its CUDA 13 wheels)."""
+    chosen = recipe(kind)
+    wheelhouse = wheelhouse_dir(kind)
     marker = wheelhouse / "requirements.txt"
-    wanted = REQUIREMENTS.read_bytes()
+    wanted = chosen.requirements.read_bytes()
     if marker.exists() and marker.read_bytes() == wanted:
         say(f"reusing wheelhouse {wheelhouse}")
         return wheelhouse
@@ -192,7 +235,7 @@ def ensure_wheelhouse() -> Path:
             "--dest",
             str(wheelhouse),
             "-r",
-            str(REQUIREMENTS),
+            str(chosen.requirements),
         ],
         check=True,
     )
@@ -200,9 +243,9 @@ def ensure_wheelhouse() -> Path:
     return wheelhouse
 
 
-def _assemble_context(context: Path, wheelhouse: Path) -> None:
+def _assemble_context(context: Path, wheelhouse: Path, chosen: Recipe = RECIPES["cpu"]) -> None:
     """Only the Dockerfile, the harness and the wheels: a small, predictable context."""
-    shutil.copy2(DOCKERFILE, context / "Dockerfile")
+    shutil.copy2(chosen.dockerfile, context / "Dockerfile")
     (context / "harness").mkdir()
     for path in harness_files():
         shutil.copy2(path, context / "harness" / path.name)
@@ -213,7 +256,7 @@ def _assemble_context(context: Path, wheelhouse: Path) -> None:
             os.link(wheel, target)
         except OSError:
             shutil.copy2(wheel, target)
-    shutil.copy2(REQUIREMENTS, context / "wheelhouse" / "requirements.txt")
+    shutil.copy2(chosen.requirements, context / "wheelhouse" / "requirements.txt")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,72 @@
+import report
+import torch
+from torch import nn
+
+
+def pick_device():
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def amp_dtype(device):
+    """float16 on a GPU (tensor cores); bfloat16 on a CPU, the half type CPUs autocast to."""
+    return torch.float16 if device == "cuda" else torch.bfloat16
+
+
+class MLP(nn.Module):
+    def __init__(self, n_in=784, n_hidden=4096, n_out=10):
+        super().__init__()
+        self.layers = nn.Sequential(
+            nn.Linear(n_in, n_hidden),
+            nn.ReLU(),
+            nn.Linear(n_hidden, n_hidden),
+            nn.ReLU(),
+            nn.Linear(n_hidden, n_out),
+        )
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+def _train(X_train, y_train, X_test, *, amp, hidden, steps, batch):
+    device = pick_device()
+    X = torch.tensor(X_train, dtype=torch.float32, device=device) / 255.0
+    y = torch.tensor(y_train, dtype=torch.long, device=device)
+    model = MLP(n_hidden=hidden).to(device)  # the weights stay float32: autocast casts per op
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    # The scaler multiplies the loss so that small float16 gradients do not underflow to 0,
+    # and unscales them before the step; bfloat16 has float32's range and needs none.
+    scaler = torch.amp.GradScaler(device, enabled=amp and device == "cuda")
+    loss_fn = nn.CrossEntropyLoss()
+    model.train()
+    for step in range(steps):
+        rows = torch.randint(0, len(y), (batch,), device=device)
+        optimizer.zero_grad(set_to_none=True)
+        with torch.autocast(device_type=device, dtype=amp_dtype(device), enabled=amp):
+            loss = loss_fn(model(X[rows]), y[rows])
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+        if (step + 1) % 50 == 0:
+            report.log(step=step + 1, loss=loss.item(), amp=int(amp))
+    model.eval()
+    with torch.no_grad(), torch.autocast(device_type=device, dtype=amp_dtype(device), enabled=amp):
+        logits = model(torch.tensor(X_test, dtype=torch.float32, device=device) / 255.0)
+    return logits.float().argmax(dim=1).cpu().numpy()
+
+
+def train_fp32(X_train, y_train, X_test, hidden=4096, steps=200, batch=1024):
+    return _train(X_train, y_train, X_test, amp=False, hidden=hidden, steps=steps, batch=batch)
+
+
+def train_amp(X_train, y_train, X_test, hidden=4096, steps=200, batch=1024):
+    return _train(X_train, y_train, X_test, amp=True, hidden=hidden, steps=steps, batch=batch)
+
+
+def amp_logits_dtype(X):
+    """The dtype of the logits of a forward pass under your autocast, as text."""
+    device = pick_device()
+    model = MLP(n_hidden=64).to(device)
+    x = torch.tensor(X, dtype=torch.float32, device=device) / 255.0
+    with torch.no_grad(), torch.autocast(device_type=device, dtype=amp_dtype(device)):
+        logits = model(x)
+    return str(logits.dtype)
