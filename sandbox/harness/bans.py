@@ -5,9 +5,11 @@ a name (`importlib.import_module("num" + "py")`, `__import__`, `exec` of a strin
 path such as `torch.nn.modules.rnn.LSTMCell` for `torch.nn.LSTMCell`). Here the ban holds
 however the name was spelled, because it acts on modules and objects, not on text:
 
-* a banned module (and its submodules) cannot be imported: every import, whichever way it was
-  asked for, goes through `sys.meta_path`, and a banned module is never in `sys.modules` first
-  (the harness does not import it; one already there is dropped before learner code runs);
+* a banned module (and its submodules) cannot be imported, whichever way it was asked for:
+  its `sys.modules` entry is None, which halts every import of it, while a library that only
+  probes whether it is installed (`importlib.util.find_spec`, as torch does for sklearn) is
+  told "no" instead of failing; an entry the learner deletes falls back to a finder that
+  refuses it (one already imported is dropped first; the harness imports none);
 * loading a banned package's files by path (`spec_from_file_location`, `open`) is refused by an
   audit hook, which also refuses `gc.get_objects` and friends, the way back to dropped modules;
 * a banned callable (`numpy.linalg.lstsq`, `torch.nn.LSTMCell`, `torch._VF.lstm_cell`) is
@@ -59,6 +61,8 @@ class Bans(importlib.abc.MetaPathFinder):
         for name in [m for m in sys.modules if self.banned_module(m)]:
             del sys.modules[name]
         self.folders = [folder for name in self.imports for folder in _package_folders(name)]
+        for name in self.imports:
+            sys.modules[name] = None  # type: ignore[assignment]  # halts `import name`
         sys.meta_path.insert(0, self)
         if self.imports:
             sys.addaudithook(self._audit)

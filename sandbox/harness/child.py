@@ -17,7 +17,8 @@ import sys
 import traceback
 from typing import Any
 
-from . import codec, report, web
+from . import codec, gpu, report, web
+from .bans import Bans
 from .paths import resolve_under
 
 PR_SET_DUMPABLE = 4
@@ -47,13 +48,21 @@ def run(
     keep = {result_fd, metrics_fd} | ({control_fd} if control_fd is not None else set())
     _isolate_fds(stdout_fd, stderr_fd, keep=keep)
     _limit_threads(int(plan.get("threads", 1)))
+    gpu.assert_environment(plan)  # the host's device variables, before any learner code
     os.chdir(work)
     sys.path.insert(0, work)
     report._configure(metrics_fd)  # the image's top-level `report` re-exports this module's log
-    _seed(int(plan.get("seed", 0)))
+    bans = Bans(**{k: v for k, v in (plan.get("bans") or {}).items() if k in ("imports", "calls")})
+    if bans:
+        bans.install()  # before anything imports a banned library (the seeding below skips it)
+    _seed(int(plan.get("seed", 0)), plan)
     for step in plan.get("steps", []):
         outcome = run_step(step, work=work, result_fd=result_fd, control_fd=control_fd)
         _send(result_fd, _bounded(outcome, value_cap))
+        if gpu.stopped_for_memory():
+            break  # over the GPU memory cap: the run ends here, the rest is skipped
+    if gpu.is_gpu_plan(plan):
+        _send(result_fd, json.dumps(gpu.child_report()).encode("utf-8") + b"\n")
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -89,7 +98,7 @@ def _open_fds() -> list[int]:
         return list(range(3, 1024))
 
 
-def _seed(seed: int) -> None:
+def _seed(seed: int, plan: dict | None = None) -> None:
     random.seed(seed)
     try:
         import numpy
@@ -99,12 +108,15 @@ def _seed(seed: int) -> None:
         numpy.random.seed(seed % 2**32)
     # torch is seeded when learner code first imports it: importing it here would
     # cost every run a second and a few hundred MB even when nobody uses it.
-    sys.meta_path.insert(0, _SeedTorchOnImport(seed))
+    sys.meta_path.insert(0, _SeedTorchOnImport(seed, plan or {}))
 
 
 class _SeedTorchOnImport(importlib.abc.MetaPathFinder):
-    def __init__(self, seed: int):
+    """Seeds torch when learner code first imports it, and caps a GPU job's GPU memory."""
+
+    def __init__(self, seed: int, plan: dict):
         self.seed = seed
+        self.plan = plan
 
     def find_spec(self, name, path=None, target=None):
         if name != "torch":
@@ -113,7 +125,7 @@ class _SeedTorchOnImport(importlib.abc.MetaPathFinder):
         spec = importlib.util.find_spec("torch")
         if spec is None or spec.loader is None:
             return spec
-        loader, seed = spec.loader, self.seed
+        loader, seed, plan = spec.loader, self.seed, self.plan
 
         class SeedingLoader(importlib.abc.Loader):
             def create_module(self, spec):
@@ -122,6 +134,7 @@ class _SeedTorchOnImport(importlib.abc.MetaPathFinder):
             def exec_module(self, module):
                 loader.exec_module(module)
                 module.manual_seed(seed)
+                gpu.configure_torch(module, plan)
 
         spec.loader = SeedingLoader()
         return spec
@@ -178,11 +191,28 @@ def _run_call(step: dict, work: str) -> dict[str, Any]:
         target = _resolve_target(module, step)
         value = target(*args, **kwargs)
     except BaseException as exc:  # SystemExit and KeyboardInterrupt are the learner's too
+        if gpu.is_out_of_memory(exc):
+            return _out_of_memory(exc)
         return {"status": "raised", "exception": _describe(exc)}
     try:
         return {"status": "ok", "value": codec.encode(value)}
     except codec.Unencodable as exc:  # a noun phrase: "a value nested more than 64 levels deep"
         return {"status": "error", "message": f"returned {exc}"}
+
+
+def _out_of_memory(exc: BaseException) -> dict[str, Any]:
+    """torch.cuda.OutOfMemoryError: the job's GPU memory cap (or the device) was reached."""
+    gpu.note_out_of_memory()
+    described = _describe(exc)
+    return {
+        "status": "raised",
+        "exception": {
+            **described,
+            "type": gpu.OUT_OF_MEMORY_TYPE,
+            "message": gpu.out_of_memory_message(gpu.memory_cap_mb())
+            + f" (torch said: {described['message'][:300]})",
+        },
+    }
 
 
 def _resolve_target(module, step: dict):

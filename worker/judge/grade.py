@@ -7,6 +7,7 @@ results.json (see worker/judge/formats.py for both conversions).
 from __future__ import annotations
 
 import logging
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,8 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from sandbox.gpu import gpu_facts, out_of_memory_message
+
 from . import untrusted
-from .compare import compare
+from .compare import TIMED_OUT_CALL, compare
 from .describe import describe, describe_call
 from .metrics import METRICS, credit_for, full_marks_tier
 from .plan import LOAD_STEP, check_of
@@ -25,7 +28,7 @@ log = logging.getLogger(__name__)
 RESULT_VERSION = 1
 GRADER_VERSION = "1"
 EXIT_MESSAGES = {
-    "timeout": "Your code ran past the {wall:g} s time limit and was stopped.",
+    "timeout": "Your code ran past the {wall} s time limit of the whole run and was stopped.",
     "memory": "Your code used more than the {memory:g} MB memory limit and was stopped.",
     "output_limit": "Your code printed more output than we keep; the rest was cut.",
     "crash": "Your code ended the Python process (exit {code}) before every check could run.",
@@ -66,6 +69,7 @@ class Observation:
     image: str = ""
     image_id: str = ""
     versions: dict = field(default_factory=dict)
+    gpu: dict | None = None  # device, driver and CUDA versions, GPU memory, time on the device
 
     @classmethod
     def from_run(cls, run: Any) -> Observation:
@@ -98,6 +102,7 @@ class Observation:
             image=getattr(run, "image", ""),
             image_id=getattr(run, "image_id", "") or "",
             versions=untrusted.versions(result.get("versions")),
+            gpu=gpu_facts(result.get("gpu")),
         )
 
 
@@ -107,6 +112,7 @@ def judge_probe(
     mine = [s for s in plan_steps if check_of(s) == check["id"]]
     weight = float(check.get("weight", 1))
     failures = []
+    not_run = 0
     for index, step in enumerate(mine):
         expected = reference.get(step["id"])
         if expected is None:
@@ -114,7 +120,7 @@ def judge_probe(
         actual = learner.steps.get(step["id"])
         if actual is None:
             actual = {"status": "skipped", "message": _missing_reason(learner)}
-        actual.setdefault("timeout_seconds", step.get("timeout_seconds"))
+        not_run += actual["status"] == "skipped"
         problem = compare(expected, actual, check.get("compare", {}))
         if problem:
             failures.append((index, step, problem))
@@ -125,7 +131,10 @@ def judge_probe(
     index, step, problem = failures[0]
     call = describe_call(step["function"], step["args"], step["kwargs"])
     message = f"Case {index + 1} of {len(mine)}: {call} {problem}."
-    if len(failures) > 1:
+    ran_and_failed = len(failures) - not_run
+    if not_run and len(failures) > 1:
+        message += f" ({ran_and_failed} of {len(mine)} cases failed, {not_run} were not run.)"
+    elif len(failures) > 1:
         message += f" ({len(failures)} of {len(mine)} cases failed.)"
     return _failed(check, "probe", round(score, 4), weight, message)
 
@@ -153,13 +162,9 @@ def judge_metric(
     def score(predictions: np.ndarray) -> float:
         return metric.score(labels, predictions, features)
 
-    values, problems = _scores(
-        [(_learner_outcome(learner, step), step.get("timeout_seconds")) for step in mine],
-        rows,
-        score,
-    )
+    values, problems = _scores([_learner_outcome(learner, step) for step in mine], rows, score)
     reference_values, _ = _scores(
-        [(reference.get(step["id"]) or {"status": "skipped"}, None) for step in mine], rows, score
+        [reference.get(step["id"]) or {"status": "skipped"} for step in mine], rows, score
     )
     thresholds = check["thresholds"]
     full = full_marks_tier(thresholds)
@@ -199,13 +204,13 @@ def _learner_outcome(learner: Observation, step: dict) -> dict:
 
 
 def _scores(
-    outcomes: list[tuple[dict, Any]], rows: int, score: Callable[[np.ndarray], float]
+    outcomes: list[dict], rows: int, score: Callable[[np.ndarray], float]
 ) -> tuple[list[float], list[str]]:
-    """The metric of each (outcome, timeout)'s predictions, and why the others have none."""
+    """The metric of each outcome's predictions, and why the others have none."""
     values: list[float] = []
     problems: list[str] = []
-    for outcome, timeout in outcomes:
-        predictions, problem = _predictions(outcome, rows, timeout)
+    for outcome in outcomes:
+        predictions, problem = _predictions(outcome, rows)
         if problem:
             problems.append(problem)
         elif predictions is not None:
@@ -239,9 +244,9 @@ def _metric_line(record: dict, runs: int) -> str:
     return f"{record['name']} over {record['rows']} rows was {record['value']:.4g}{spread}"
 
 
-def _predictions(outcome: dict, rows: int, timeout) -> tuple[np.ndarray | None, str | None]:
+def _predictions(outcome: dict, rows: int) -> tuple[np.ndarray | None, str | None]:
     if outcome["status"] == "timeout":
-        return None, f"did not return within {timeout or 'its'} seconds"
+        return None, TIMED_OUT_CALL
     if outcome["status"] == "raised":
         exc = outcome.get("exception") or {}
         return None, f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(
@@ -331,9 +336,12 @@ def _response_problem(request: dict, expected: dict, got: dict) -> str | None:
 
 def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) -> CheckResult:
     weight = float(check.get("weight", 1))
-    problems = []
     if learner.exit_reason == "timeout":
-        problems.append("the run hit the time limit")
+        # The result's message names the limit that stopped it; a second figure here (the
+        # seconds spent until then) would only contradict it.
+        message = "Not measured: your code was stopped at a time limit before it finished."
+        return _failed(check, "resource", 0.0, weight, message)
+    problems = []
     if "max_seconds" in check:
         # Each step's seconds are the supervisor's own measure (learner code can patch any
         # clock in its process, never the supervisor's).
@@ -357,10 +365,46 @@ def judge_resource(check: dict, plan_steps: list[dict], learner: Observation) ->
         problems.append("the peak memory was not measured: the run did not finish")
     if learner.exit_reason == "memory":
         problems.append("the run was stopped for using too much memory")
+    if "speedup" in check:
+        speedup_problem, speedup_line = _speedup(check["speedup"], learner)
+        if speedup_problem:
+            problems.append(speedup_problem)
+        elif not problems:
+            return CheckResult(
+                check["id"], _name(check), "resource", "pass", weight, weight, speedup_line
+            )
     if problems:
         text = "; ".join(problems)
         return _failed(check, "resource", 0.0, weight, text[:1].upper() + text[1:] + ".")
     return CheckResult(check["id"], _name(check), "resource", "pass", weight, weight)
+
+
+def _speedup(spec: dict, learner: Observation) -> tuple[str | None, str]:
+    """(problem, line): how much faster the steps of check ``of`` ran than those of ``over``,
+    each side its fastest step (the first repeat pays for warming up, CUDA's above all), by
+    the supervisor's clock. Both sides are the learner's own functions: only a slower
+    baseline could fake a speed-up, and its outputs are judged by their own check."""
+
+    def fastest(check_id: str) -> float | None:
+        seconds = [
+            float(s["seconds"])
+            for sid, s in learner.steps.items()
+            if check_of(sid) == check_id and s.get("status") == "ok" and s.get("seconds")
+        ]
+        return min(seconds) if seconds else None
+
+    fast, slow = fastest(spec["of"]), fastest(spec["over"])
+    if fast is None or slow is None:
+        which = spec["of"] if fast is None else spec["over"]
+        return f"the speed-up was not measured: the steps of {which} did not all finish", ""
+    ratio = slow / max(fast, 1e-6)
+    line = (
+        f"{spec['of']} took {fast:.3f} s, {spec['over']} {slow:.3f} s: a {ratio:.2f}x speed-up"
+        f" (at least {float(spec['at_least']):g}x needed)"
+    )
+    if ratio < float(spec["at_least"]):
+        return f"{line[:1].lower()}{line[1:]}", line
+    return None, line
 
 
 def judge_static_check(check: dict, sources: dict[str, str]) -> CheckResult:
@@ -465,7 +509,38 @@ def _judge_probe(check: dict, inputs: JudgeInputs) -> Judged:
 
 
 def _judge_static(check: dict, inputs: JudgeInputs) -> Judged:
-    return judge_static_check(check, inputs.sources), None
+    """The source check, then what the harness's run-time bans saw (a name the source hid)."""
+    result = judge_static_check(check, inputs.sources)
+    if result.status == "pass" and (check.get("forbid_imports") or check.get("forbid_calls")):
+        tripped = runtime_ban(inputs.learner, check.get("forbid_imports", []))
+        if tripped:
+            weight = float(check.get("weight", 1))
+            message = f"While your code ran it hit a ban: {tripped}."
+            return _failed(check, "static", 0.0, weight, message), None
+    return result, None
+
+
+BAN_MARK = "this exercise forbids"
+# How Python words an import stopped by a None entry in sys.modules (the ban's halt).
+HALTED = re.compile(
+    r"import of ([\w.]+) halted|No module named '[\w.]+'; '([\w.]+)' is not a package"
+)
+
+
+def runtime_ban(learner: Observation, banned_imports: list[str] = ()) -> str | None:  # type: ignore[assignment]
+    """The first run-time ban among the learner's outcomes (sandbox.harness.bans), in words."""
+    for outcome in learner.steps.values():
+        exception = outcome.get("exception") if isinstance(outcome, dict) else None
+        if not isinstance(exception, dict):
+            continue
+        kind, message = exception.get("type"), str(exception.get("message", ""))
+        halted = HALTED.search(message) if kind == "ModuleNotFoundError" else None
+        module = (halted.group(1) or halted.group(2)) if halted else None
+        if module and any(module == b or module.startswith(b + ".") for b in banned_imports):
+            return f"it imported {module}, which {BAN_MARK}"
+        if kind == "ForbiddenByExercise" or (kind == "ModuleNotFoundError" and BAN_MARK in message):
+            return message[:300]
+    return None
 
 
 def _judge_resource(check: dict, inputs: JudgeInputs) -> Judged:
@@ -526,6 +601,8 @@ def judge(
         checks.append(result)
         if record is not None:
             metrics[check["id"]] = record
+    if learner.exit_reason == "timeout":
+        _count_nothing(checks)
     status, score = _overall(checks)
     return {
         "version": RESULT_VERSION,
@@ -533,7 +610,7 @@ def judge(
         "score": score,
         "gradable": status != "error",
         "exit_reason": learner.exit_reason,
-        "message": _exit_message(learner, limits),
+        "message": _exit_message(learner, limits, plan["steps"]),
         "checks": [c.as_dict() for c in checks],
         "metrics": metrics,
         "curves": curves_from(learner.metrics),
@@ -545,6 +622,7 @@ def judge(
             "wall_seconds": learner.wall_seconds,
             "cpu_seconds": learner.cpu_seconds,
             "peak_memory_bytes": learner.peak_memory_bytes,
+            **({"gpu": learner.gpu} if learner.gpu else {}),
         },
         "provenance": _provenance(package, seed, learner),
     }
@@ -561,10 +639,54 @@ def _overall(checks: list[CheckResult]) -> tuple[str, float]:
     return "fail", score
 
 
-def _exit_message(learner: Observation, limits: dict) -> str:
-    """Why the run ended early, if it did, for the learner."""
+NOT_COUNTED = "Not counted: a run that times out scores 0."
+
+
+def _count_nothing(checks: list[CheckResult]) -> None:
+    """A timed-out run scores 0 (the attempt is `timed_out`, as Gradescope and Exercism end a
+    run past its limit), and its checks say so, so that their points add up to the score."""
+    for check in checks:
+        if check.score > 0:
+            check.score = 0.0
+            check.message = f"{check.message} {NOT_COUNTED}".strip()
+
+
+def timeout_message(learner: Observation, limits: dict, plan_steps: list[dict]) -> str:
+    """Which limit stopped the run and its figure: one call's (the first step that timed out,
+    its limit from our plan) or, when none did, the whole run's wall clock."""
+    step = next(
+        (s for s in plan_steps if (learner.steps.get(s["id"]) or {}).get("status") == "timeout"),
+        None,
+    )
+    if step is None or not step.get("timeout_seconds"):
+        return EXIT_MESSAGES["timeout"].format(wall=seconds_text(limits.get("wall_seconds", 0)))
+    limit = seconds_text(step["timeout_seconds"])
+    if step["id"] == LOAD_STEP:
+        return f"Importing your code took longer than its {limit} s time limit, so no check ran."
+    if step.get("kind") == "http":
+        return (
+            f"Your server did not answer within {limit} s, the time limit of its requests, "
+            "and was stopped."
+        )
+    return (
+        f"A call of {step.get('function') or 'your code'} did not return within {limit} s, "
+        "the time limit of one call, and was stopped; nothing after it ran."
+    )
+
+
+def seconds_text(value: float) -> str:
+    """1.244 → '1.24', 20.0 → '20': what a person reads of a limit in seconds."""
+    return f"{round(float(value), 2):g}"
+
+
+def _exit_message(learner: Observation, limits: dict, plan_steps: list[dict]) -> str:
+    """Why the run ended early, if it did, for the learner: the limit that stopped it, once."""
+    if learner.exit_reason == "timeout":
+        return f"{timeout_message(learner, limits, plan_steps)} A run that times out scores 0."
     if learner.exit_reason not in EXIT_MESSAGES:
         return ""
+    if learner.exit_reason == "memory" and (learner.gpu or {}).get("out_of_memory"):
+        return out_of_memory_message(int(limits.get("gpu_memory_mb") or 0) or None)
     return EXIT_MESSAGES[learner.exit_reason].format(
         wall=limits.get("wall_seconds", 0),
         memory=limits.get("memory_mb", 0),

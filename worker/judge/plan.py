@@ -55,7 +55,29 @@ def build_plan(
             base = _call_base(check, module, for_reference=for_reference)
             steps += steps_of_kind(package, check, grader, base, module)
     _fit_to_budget(steps[1:], budget - import_seconds)
-    return {"seed": seed, "steps": steps}
+    plan: dict[str, Any] = {"seed": seed, "steps": steps}
+    if not for_reference:  # the reference and its oracles may use what the learner may not
+        bans = runtime_bans(package)
+        if bans["imports"] or bans["calls"]:
+            plan["bans"] = bans
+    return plan
+
+
+def runtime_bans(package: Package) -> dict[str, list[str]]:
+    """The static checks' forbidden imports and calls, for the harness to enforce at run time
+    (sandbox.harness.bans): source can hide a name, the running process cannot."""
+    imports: set[str] = set()
+    calls: set[str] = set()
+    for check in package.checks:
+        if check["kind"] == "static":
+            imports.update(check.get("forbid_imports", []))
+            calls.update(c for c in check.get("forbid_calls", []) if "." in c)
+    # `np.linalg.solve` is the source check's alias spelling; at run time only real names count.
+    calls = {c for c in calls if c.split(".")[0] not in ALIASES}
+    return {"imports": sorted(imports), "calls": sorted(calls)}
+
+
+ALIASES = {"np", "pd", "tf", "F", "nn"}
 
 
 def _load_step(modules: list[str], import_seconds: float) -> dict:
