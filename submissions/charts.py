@@ -1,91 +1,195 @@
-"""Server-rendered SVG line plots (loss curves): no JavaScript, no CDN, safe to cache.
+"""Chart specs for uPlot (drawn by static/js/charts.js): what a chart shows, decided on the server.
 
-Learner values end up in the SVG only as numbers and escaped text.
+A spec is plain JSON sent with `json_script`, so learner values (series names, numbers) reach
+the page as data the browser never parses as markup. Each spec also carries a short summary
+for the no-JavaScript fallback table. The builders here know nothing about uPlot's options.
 """
 
 from __future__ import annotations
 
 import math
-from html import escape
+import re
+import statistics
+from collections.abc import Iterable, Sequence
 
-from django.utils.safestring import SafeString, mark_safe
-
-PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"]
-MAX_POINTS = 400
-
-
-def _ticks(low: float, high: float, count: int = 4) -> list[float]:
-    if high <= low:
-        return [low]
-    step = 10 ** math.floor(math.log10((high - low) / count))
-    for factor in (1, 2, 5, 10):
-        if (high - low) / (step * factor) <= count:
-            step *= factor
-            break
-    first = math.ceil(low / step) * step
-    return [first + i * step for i in range(int((high - first) / step) + 1)]
+MAX_POINTS = 400  # rows of one chart; longer curves are thinned evenly, the last row kept
+MAX_CHARTS = 6  # curve charts per result: a learner may log any number of names
+_RUN = re.compile(r"^(?P<name>.+) \(run (?P<run>\d+)\)$")  # worker.judge.grade.curves_from
 
 
-def _thin(points: list[list[float]]) -> list[list[float]]:
-    if len(points) <= MAX_POINTS:
-        return points
-    stride = len(points) / MAX_POINTS
-    return [points[int(i * stride)] for i in range(MAX_POINTS)] + [points[-1]]
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
 
 
-def line_chart(
-    series: dict[str, list[list[float]]], *, title: str = "", width: int = 520, height: int = 240
-) -> SafeString:
-    """One SVG with a line per series ({name: [[x, y], ...]}), shared axes, ticks and a legend."""
-    clean = {
-        name: _thin([p for p in pts if all(math.isfinite(v) for v in p)])
-        for name, pts in series.items()
-    }
-    clean = {name: pts for name, pts in clean.items() if pts}
-    if not clean:
-        return mark_safe("")
-    xs = [p[0] for pts in clean.values() for p in pts]
-    ys = [p[1] for pts in clean.values() for p in pts]
-    x0, x1 = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
-    y0, y1 = min(ys), max(ys) if max(ys) > min(ys) else min(ys) + 1
-    left, right, top, bottom = 52, 12, 24 if title else 10, 30
-    plot_w, plot_h = width - left - right, height - top - bottom - 18 * ((len(clean) + 2) // 3)
+def _points(raw) -> list[tuple[float, float]]:
+    """[[x, y], ...] with finite numbers only, x strictly increasing (as the worker stores it)."""
+    points: list[tuple[float, float]] = []
+    for point in raw if isinstance(raw, list) else []:
+        if not isinstance(point, (list, tuple)) or len(point) != 2:
+            continue
+        x, y = _number(point[0]), _number(point[1])
+        if x is None or y is None or (points and x <= points[-1][0]):
+            continue
+        points.append((x, y))
+    return points
 
-    def sx(x):
-        return left + (x - x0) / (x1 - x0) * plot_w
 
-    def sy(y):
-        return top + plot_h - (y - y0) / (y1 - y0) * plot_h
+def _thin(rows: list) -> list:
+    if len(rows) <= MAX_POINTS:
+        return rows
+    stride = len(rows) / MAX_POINTS
+    return [rows[int(i * stride)] for i in range(MAX_POINTS - 1)] + [rows[-1]]
 
-    parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="11">'
+
+def runs_by_name(curves: dict) -> dict[str, list[list[tuple[float, float]]]]:
+    """`loss`, `loss (run 2)`, ... grouped as the runs of `loss`, in run order."""
+    grouped: dict[str, list[tuple[int, list[tuple[float, float]]]]] = {}
+    for key, raw in (curves or {}).items():
+        if not isinstance(key, str):
+            continue
+        match = _RUN.match(key)
+        name, run = (match["name"], int(match["run"])) if match else (key, 1)
+        points = _points(raw)
+        if points:
+            grouped.setdefault(name, []).append((run, points))
+    return {name: [p for _, p in sorted(runs)] for name, runs in grouped.items()}
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.4g}"
+
+
+def _summary_row(label: str, values: Sequence[float | None]) -> list[str]:
+    present = [v for v in values if v is not None]
+    if not present:
+        return [label, "0", "–", "–", "–", "–"]
+    return [
+        label,
+        str(len(present)),
+        _fmt(present[0]),
+        _fmt(present[-1]),
+        _fmt(min(present)),
+        _fmt(max(present)),
     ]
-    label = escape(title or ", ".join(clean))
-    parts.append(f"<title>{label}</title>")
-    if title:
-        parts.append(f'<text x="{left}" y="15" font-weight="bold">{escape(title)}</text>')
-    for y in _ticks(y0, y1):
-        parts.append(
-            f'<line x1="{left}" x2="{left + plot_w}" y1="{sy(y):.1f}" y2="{sy(y):.1f}" stroke="#e5e7eb"/>'
+
+
+SUMMARY_HEAD = ["series", "points", "first", "last", "lowest", "highest"]
+
+
+def curve_chart(name: str, runs: list[list[tuple[float, float]]]) -> dict:
+    """One chart of a logged value: a line per distinct run is noise, so identical runs (the
+    same seed) are drawn once, and differing runs as their median inside a min–max band."""
+    xs = sorted({x for run in runs for x, _ in run})
+    integer = all(x.is_integer() for x in xs)
+    x_label = "Epoch" if integer else "Step"
+    by_x = [dict(run) for run in runs]
+    identical = all(run == runs[0] for run in runs[1:])
+    rows: list[tuple[float, list[float | None]]]
+    if identical:
+        rows = [(x, [by_x[0].get(x)]) for x in xs]
+        series = [{"label": name, "role": "line"}]
+        note = (
+            f"{len(runs)} runs logged identical values (the same seed), so they are drawn as one line."
+            if len(runs) > 1
+            else ""
         )
-        parts.append(f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">{y:.4g}</text>')
-    for x in _ticks(x0, x1, 6):
-        parts.append(
-            f'<text x="{sx(x):.1f}" y="{top + plot_h + 16}" text-anchor="middle">{x:.4g}</text>'
+    else:
+        rows = []
+        for x in xs:
+            values = [run[x] for run in by_x if x in run]
+            rows.append((x, [statistics.median(values), max(values), min(values)]))
+        series = [
+            {"label": f"{name}, median of {len(runs)} runs", "role": "line"},
+            {"label": "highest run", "role": "upper"},
+            {"label": "lowest run", "role": "lower"},
+        ]
+        note = (
+            f"{len(runs)} runs logged different values: the line is their median at each "
+            f"{x_label.lower()}, the band spans the lowest to the highest run."
         )
-    parts.append(
-        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="#9ca3af"/>'
-    )
-    for index, (name, pts) in enumerate(clean.items()):
-        color = PALETTE[index % len(PALETTE)]
-        path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in pts)
-        parts.append(
-            f'<polyline fill="none" stroke="{color}" stroke-width="1.8" points="{path}"><title>{escape(name)}</title></polyline>'
-        )
-        lx = left + (index % 3) * (plot_w / 3)
-        ly = top + plot_h + 34 + 18 * (index // 3)
-        parts.append(f'<rect x="{lx:.1f}" y="{ly - 9}" width="10" height="10" fill="{color}"/>')
-        parts.append(f'<text x="{lx + 14:.1f}" y="{ly}">{escape(name)}</text>')
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+    rows = _thin(rows)
+    columns: list[list] = [[int(x) if integer else x for x, _ in rows]] + [
+        [values[i] for _, values in rows] for i in range(len(series))
+    ]
+    return {
+        "type": "line",
+        "title": f"{name} by {x_label.lower()}",
+        "x": {"label": x_label, "integer": integer},
+        "y": {"label": name},
+        "series": series,
+        "data": columns,
+        "note": note,
+        "summary": {
+            "head": SUMMARY_HEAD,
+            "rows": [
+                _summary_row(s["label"], col) for s, col in zip(series, columns[1:], strict=True)
+            ],
+        },
+    }
+
+
+def curve_charts(curves: dict) -> list[dict]:
+    """The charts of a result's `curves`: one per logged name, its repeated runs together."""
+    grouped = runs_by_name(curves)
+    return [curve_chart(name, runs) for name, runs in list(grouped.items())[:MAX_CHARTS]]
+
+
+def score_history_chart(attempts: Iterable) -> dict | None:
+    """Scores (0–1) of graded attempts, oldest first, numbered 1, 2, …; passes marked apart."""
+    graded = [a for a in sorted(attempts, key=lambda a: a.created_at) if a.score is not None]
+    if not graded:
+        return None
+    numbers = list(range(1, len(graded) + 1))
+    scores = [round(float(a.score), 4) for a in graded]
+    passed = [s if a.status == "passed" else None for a, s in zip(graded, scores, strict=True)]
+    return {
+        "type": "line",
+        "title": "Score of each attempt",
+        "x": {
+            "label": "Attempt",
+            "integer": True,
+            "names": [f"#{a.pk} · {a.created_at:%d %b %H:%M}" for a in graded],
+        },
+        "y": {"label": "Score (0–1)", "min": 0, "max": 1},
+        "series": [
+            {"label": "score", "role": "line", "points": True},
+            {"label": "passed", "role": "points"},
+        ],
+        "data": [numbers, scores, passed],
+        "note": "",
+        "summary": {
+            "head": ["attempt", "score", "status"],
+            "rows": [
+                [f"{n}. #{a.pk}", f"{s:.2f}", a.get_status_display()]
+                for n, a, s in zip(numbers, graded, scores, strict=True)
+            ],
+        },
+    }
+
+
+def bar_chart(
+    items: Sequence[tuple[str, float, str]],
+    *,
+    title: str,
+    value_label: str,
+    category_label: str = "",
+    maximum: float | None = None,
+    percent: bool = False,
+) -> dict:
+    """Horizontal bars: items are (label, value, text written at the bar's end)."""
+    top = maximum or max((v for _, v, _ in items), default=0) or 1
+    return {
+        "type": "bar",
+        "title": title,
+        "x": {"label": category_label, "names": [label for label, _, _ in items]},
+        "y": {"label": value_label, "min": 0, "max": top, "percent": percent},
+        "series": [{"label": value_label, "role": "bar", "texts": [t for _, _, t in items]}],
+        "data": [list(range(len(items))), [v for _, v, _ in items]],
+        "note": "",
+        "summary": {
+            "head": [category_label, value_label],
+            "rows": [[label, text] for label, _, text in items],
+        },
+    }

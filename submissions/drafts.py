@@ -1,11 +1,11 @@
 """Editor drafts: saved as the learner types, restored on the next visit from any device."""
 
 from django.db import transaction
+from django.utils.text import normalize_newlines
 
 from curriculum.models import Exercise
+from submissions.limits import MAX_DRAFT_BYTES, over_limit
 from submissions.models import Draft
-
-MAX_DRAFT_BYTES = 256 * 1024
 
 
 class DraftRejected(ValueError):
@@ -14,8 +14,13 @@ class DraftRejected(ValueError):
 
 @transaction.atomic
 def draft_save(*, user, exercise: Exercise, code: str) -> Draft:
-    if len(code.encode("utf-8")) > MAX_DRAFT_BYTES:
-        raise DraftRejected(f"The draft is over {MAX_DRAFT_BYTES // 1024} KB and was not saved.")
+    code = normalize_newlines(code)  # a browser's form body turns every LF into CRLF
+    size = len(code.encode("utf-8"))
+    if size > MAX_DRAFT_BYTES:
+        shown, limit = over_limit(size, MAX_DRAFT_BYTES)
+        raise DraftRejected(
+            f"The draft is {shown}; a draft may be at most {limit}, so it was not saved."
+        )
     draft, _ = Draft.objects.update_or_create(user=user, exercise=exercise, defaults={"code": code})
     return draft
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from curriculum.models import Exercise, UnitExercise
 from submissions import drafts
-from submissions.attempts import score_chart_svg
+from submissions.charts import score_history_chart
 from submissions.models import Submission
 
 
@@ -32,9 +32,9 @@ def exercise_workspace(user, exercise: Exercise) -> Workspace:
 @dataclass
 class History:
     attempts: list[Submission]
-    chart: str
+    chart: dict | None  # a chart spec for {% chart %}
 
 
 def attempt_history(user, exercise: Exercise) -> History:
     attempts = list(exercise.submissions.for_user(user)[:50])
-    return History(attempts=attempts, chart=score_chart_svg(attempts))
+    return History(attempts=attempts, chart=score_history_chart(attempts))

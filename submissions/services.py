@@ -10,11 +10,8 @@ from curriculum.models import Exercise
 from notifications.models import Notification
 from notifications.services import notification_send
 from submissions import grading_queue, uploads
+from submissions.limits import MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, over_limit
 from submissions.models import Status, Submission
-
-MAX_FILE_BYTES = 256 * 1024
-MAX_TOTAL_BYTES = 1024 * 1024
-MAX_FILES = 20
 
 
 class SubmissionRejected(ValueError):
@@ -44,11 +41,13 @@ def validate_files(files: dict[str, str]) -> None:
         size = len(text.encode("utf-8"))
         total += size
         if size > MAX_FILE_BYTES:
-            raise SubmissionRejected(
-                f"{name} is {size // 1024} KB; a source file may be at most {MAX_FILE_BYTES // 1024} KB."
-            )
+            shown, limit = over_limit(size, MAX_FILE_BYTES)
+            raise SubmissionRejected(f"{name} is {shown}; a source file may be at most {limit}.")
     if total > MAX_TOTAL_BYTES:
-        raise SubmissionRejected(f"The files add up to {total // 1024} KB; the limit is 1 MB.")
+        shown, limit = over_limit(total, MAX_TOTAL_BYTES)
+        raise SubmissionRejected(
+            f"The files add up to {shown}; together they may be at most {limit}."
+        )
     if not any(text.strip() for text in files.values()):
         raise SubmissionRejected("The code is empty. Write your solution, then submit.")
 
@@ -70,10 +69,15 @@ def submission_create(*, user, exercise: Exercise, files: dict[str, str]) -> Sub
 
 
 @transaction.atomic
-def submission_upload(*, user, exercise: Exercise, filename: str, data: bytes) -> Submission:
-    """An uploaded .py, .zip or .ipynb, parsed (submissions.uploads) then submitted like typed code."""
+def submission_upload(
+    *, user, exercise: Exercise, filename: str, data: bytes, size: int | None = None
+) -> Submission:
+    """An uploaded .py, .zip or .ipynb, parsed (submissions.uploads) then submitted like typed code.
+
+    `size` is the file's real size when `data` holds only its first bytes.
+    """
     try:
-        parsed = uploads.parse_upload(filename, data, entrypoint=exercise.entrypoint)
+        parsed = uploads.parse_upload(filename, data, entrypoint=exercise.entrypoint, size=size)
     except uploads.UploadRejected as rejected:
         raise SubmissionRejected(str(rejected)) from None
     return submission_create(user=user, exercise=exercise, files=parsed.files)

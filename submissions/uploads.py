@@ -18,10 +18,16 @@ import stat
 import zipfile
 from dataclasses import dataclass, field
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # the uploaded file itself
-MAX_FILE_BYTES = 256 * 1024  # one source file, once decompressed
-MAX_TOTAL_BYTES = 1024 * 1024  # all files together, once decompressed
-MAX_FILES = 20
+from submissions.limits import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_NOTEBOOK_BYTES,
+    MAX_TOTAL_BYTES,
+    MAX_UPLOAD_BYTES,
+    over_limit,
+)
+
+__all__ = ["MAX_FILE_BYTES", "MAX_FILES", "MAX_TOTAL_BYTES", "MAX_UPLOAD_BYTES", "parse_upload"]
 TEXT_SUFFIXES = (".py", ".txt", ".md", ".json", ".csv", ".yaml", ".yml", ".toml", ".cfg")
 IGNORED_IN_ZIP = ("__MACOSX/", ".DS_Store", "__pycache__/", ".ipynb_checkpoints/")
 
@@ -44,13 +50,15 @@ class ParsedUpload:
     kind: str = "py"
 
 
-def parse_upload(filename: str, data: bytes, *, entrypoint: str = "solution.py") -> ParsedUpload:
+def parse_upload(
+    filename: str, data: bytes, *, entrypoint: str = "solution.py", size: int | None = None
+) -> ParsedUpload:
+    """`size`: the file's real size when `data` holds only its first bytes (the message says it)."""
     name = (filename or "").strip()
     lower = name.lower()
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadRejected(
-            f"{name} is {_kb(len(data))}; an upload may be at most {_kb(MAX_UPLOAD_BYTES)}."
-        )
+    size = max(size or 0, len(data))
+    if size > MAX_UPLOAD_BYTES:
+        raise UploadRejected(_too_big(name or "The upload", size, MAX_UPLOAD_BYTES, "an upload"))
     if not data:
         raise UploadRejected(f"{name or 'The upload'} is empty.")
     if lower.endswith(".py"):
@@ -65,15 +73,18 @@ def parse_upload(filename: str, data: bytes, *, entrypoint: str = "solution.py")
     )
 
 
-def _kb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
+def _too_big(name: str, size: int, limit: int, what: str) -> str:
+    shown, allowed = over_limit(size, limit)
+    return f"{name} is {shown}; {what} may be at most {allowed}."
 
 
 def _text(name: str, data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise UploadRejected(
-            f"{name} is {_kb(len(data))}; a source file may be at most {_kb(MAX_FILE_BYTES)}."
-        )
+        raise UploadRejected(_too_big(name, len(data), MAX_FILE_BYTES, "a source file"))
+    return _decoded(name, data)
+
+
+def _decoded(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -129,8 +140,9 @@ def _chosen_members(members: list[zipfile.ZipInfo]) -> list[tuple[str, zipfile.Z
                 f"{name} in the zip is not a source or text file; accepted: {', '.join(TEXT_SUFFIXES)}."
             )
         if info.file_size > MAX_FILE_BYTES:
+            shown, allowed = over_limit(info.file_size, MAX_FILE_BYTES)
             raise UploadRejected(
-                f"{name} in the zip expands to {_kb(info.file_size)}; the limit is {_kb(MAX_FILE_BYTES)} a file."
+                f"{name} in the zip expands to {shown}; a source file may be at most {allowed}."
             )
         declared_total += info.file_size
         chosen.append((name, info))
@@ -139,8 +151,9 @@ def _chosen_members(members: list[zipfile.ZipInfo]) -> list[tuple[str, zipfile.Z
     if len(chosen) > MAX_FILES:
         raise UploadRejected(f"The zip has {len(chosen)} files; the limit is {MAX_FILES}.")
     if declared_total > MAX_TOTAL_BYTES:
+        shown, allowed = over_limit(declared_total, MAX_TOTAL_BYTES)
         raise UploadRejected(
-            f"The zip expands to {_kb(declared_total)}; the limit is {_kb(MAX_TOTAL_BYTES)} in all."
+            f"The zip expands to {shown}; its files may add up to at most {allowed}."
         )
     return chosen
 
@@ -187,11 +200,9 @@ def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, l
     """The code cells as one Python file, each after a `# %% [cell N]` line."""
     import nbformat  # about 0.5 s to import: loaded by the first notebook upload, not at startup
 
-    text = _text(name, data) if len(data) <= MAX_FILE_BYTES * 4 else None
-    if text is None:
-        raise UploadRejected(
-            f"{name} is {_kb(len(data))}; a notebook may be at most {_kb(MAX_FILE_BYTES * 4)}."
-        )
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise UploadRejected(_too_big(name, len(data), MAX_NOTEBOOK_BYTES, "a notebook"))
+    text = _decoded(name, data)  # its outputs may pass a source file's size; its code may not
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -222,7 +233,10 @@ def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, l
         raise UploadRejected(f"{name} has no code cells to grade.")
     source = "\n".join(lines)
     if len(source.encode("utf-8")) > MAX_FILE_BYTES:
-        raise UploadRejected(f"The code cells of {name} add up to more than {_kb(MAX_FILE_BYTES)}.")
+        shown, allowed = over_limit(len(source.encode("utf-8")), MAX_FILE_BYTES)
+        raise UploadRejected(
+            f"The code cells of {name} add up to {shown}; code may be at most {allowed}."
+        )
     return source, cells
 
 

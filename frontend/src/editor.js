@@ -40,12 +40,14 @@ function enhance(textarea) {
         method: "POST", body, credentials: "same-origin",
         headers: { "X-CSRFToken": csrfToken(form), Accept: "application/json" },
       });
-      const data = await response.json();
+      // A refusal is JSON too: the view's {message} or, for a body over the size limit,
+      // config/request_limits.py's problem+json {detail}, both sentences saying the figures.
+      const data = await response.json().catch(() => ({}));
       if (response.ok && data.saved) {
         saved = code;
         say("Draft saved.");
       } else {
-        say(`Draft not saved: ${data.message || response.statusText}`);
+        say(data.message || data.detail || `Draft not saved (the server answered ${response.status}).`);
       }
     } catch (err) {
       say("Draft not saved (offline?). It will be retried on your next change.");
@@ -77,6 +79,10 @@ function enhance(textarea) {
       indentUnit.of("    "),
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: submit }])),
       keymap.of([indentWithTab]),
+      // CodeMirror owns the class attribute of view.dom and rewrites it (on focus, first of
+      // all): a class added with classList would vanish, and with it the border, focus ring,
+      // font and height cap of .code-editor. editorAttributes is how CodeMirror keeps one.
+      EditorView.editorAttributes.of({ class: "code-editor" }),
       EditorView.contentAttributes.of({ "aria-labelledby": label ? label.id || (label.id = "code-label") : "" }),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
@@ -91,7 +97,6 @@ function enhance(textarea) {
   textarea.removeAttribute("id"); // the label now names the editor, not the hidden textarea
   if (label) label.removeAttribute("for");
   textarea.after(view.dom);
-  view.dom.classList.add("code-editor");
   form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); }, true);
   addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });

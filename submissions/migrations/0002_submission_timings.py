@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('submissions', '0001_initial'),
+        ("submissions", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='timings',
-            field=models.JSONField(blank=True, default=dict, help_text='Epoch seconds at each grading phase of the last attempt (submissions.phases)'),
+            model_name="submission",
+            name="timings",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Epoch seconds at each grading phase of the last attempt (submissions.phases)",
+            ),
         ),
     ]

@@ -23,8 +23,8 @@ def draft_save(request, slug):
     except drafts.DraftRejected as rejected:
         if wants_json:
             return JsonResponse({"saved": False, "message": str(rejected)}, status=422)
-        if request.htmx:
-            return HttpResponse(str(rejected))
+        if request.htmx:  # swapped into the draft line (exercise.html lets htmx swap a 422)
+            return HttpResponse(str(rejected), status=422)
         messages.error(request, str(rejected))
         return redirect(exercise)
     if wants_json:

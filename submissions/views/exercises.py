@@ -1,6 +1,7 @@
 """Exercise pages and submissions: thin views, one access helper + one service call each."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -8,12 +9,19 @@ from curriculum.selectors import get_live_exercise
 from submissions import services
 from submissions.access import get_submission_for_user
 from submissions.forms import CodeSubmissionForm, UploadForm
+from submissions.live import status_version
 from submissions.selectors import exercise_workspace
+
+# Sent with every new or changed status so the exercise page's attempts list reloads itself.
+ATTEMPTS_CHANGED = "attempts-changed"
 
 
 @require_GET
 def exercise_detail(request, slug):
-    """The editor opens with the learner's draft, else their latest attempt, else the starter."""
+    """The editor opens with the learner's draft, else their latest attempt, else the starter.
+
+    htmx asking for `#attempts` (after a submission or a status change) gets that list only.
+    """
     exercise = get_live_exercise(slug)
     workspace = exercise_workspace(request.user, exercise)
     context = {
@@ -23,6 +31,8 @@ def exercise_detail(request, slug):
         "workspace": workspace,
         "attempts": workspace.attempts,
     }
+    if request.htmx and request.htmx.target == "attempts":
+        return render(request, "submissions/exercise.html#attempts", context)
     return render(request, "submissions/exercise.html", context)
 
 
@@ -40,14 +50,25 @@ def submission_create(request, slug):
     except services.SubmissionRejected as rejected:
         if request.htmx:  # the editor keeps the code; only the result area changes
             return render(
-                request, "submissions/submission_rejected.html", {"message": str(rejected)}
+                request,
+                "submissions/submission_rejected.html",
+                {"message": str(rejected), "oob": True},
+                status=422,
             )
         form.add_error("code", str(rejected))
         context = {"exercise": exercise, "form": form, "upload_form": UploadForm()}
         return render(request, "submissions/exercise.html", context, status=422)
     if request.htmx:
-        return render(request, "submissions/submission_status.html", {"submission": submission})
+        return status_fragment(request, submission)
     return redirect(submission)
+
+
+def status_fragment(request, submission, *, status: int = 200) -> HttpResponse:
+    """The live result for htmx: the report, the one-line live summary, the attempts nudge."""
+    context = {"submission": submission, "oob": True}
+    response = render(request, "submissions/submission_status.html", context, status=status)
+    response["HX-Trigger"] = ATTEMPTS_CHANGED
+    return response
 
 
 @login_required
@@ -60,9 +81,14 @@ def submission_detail(request, pk):
 @login_required
 @require_GET
 def submission_status(request, pk):
-    """The live result fragment: polls itself while pending; HTTP 286 stops htmx polling."""
+    """The live result fragment: polls itself while pending; HTTP 286 stops htmx polling.
+
+    The poll sends the version it shows (`seen`): while it is current the answer is 204,
+    which htmx does not swap, so the live region is not re-read every 700 ms.
+    """
     submission = get_submission_for_user(request.user, pk)
-    response = render(request, "submissions/submission_status.html", {"submission": submission})
-    if submission.is_terminal and request.htmx:
-        response.status_code = 286
-    return response
+    if not request.htmx:
+        return render(request, "submissions/submission_status.html", {"submission": submission})
+    if not submission.is_terminal and request.GET.get("seen") == status_version(submission):
+        return HttpResponse(status=204)
+    return status_fragment(request, submission, status=286 if submission.is_terminal else 200)

@@ -8,6 +8,7 @@ from curriculum.selectors import get_live_exercise
 from submissions import services
 from submissions.forms import UploadForm
 from submissions.uploads import MAX_UPLOAD_BYTES
+from submissions.views.exercises import status_fragment
 
 
 @login_required
@@ -21,17 +22,22 @@ def upload(request, slug):
         upload = form.cleaned_data["upload"]
         data = upload.read(MAX_UPLOAD_BYTES + 1)  # never read more than one byte past the limit
         submission = services.submission_upload(
-            user=request.user, exercise=exercise, filename=upload.name, data=data
+            user=request.user, exercise=exercise, filename=upload.name, data=data, size=upload.size
         )
     except services.SubmissionRejected as rejected:
         template = "submissions/submission_rejected.html"
-        context = {"message": str(rejected), "upload": True, "exercise": exercise}
+        context = {
+            "message": str(rejected),
+            "upload": True,
+            "exercise": exercise,
+            "oob": bool(request.htmx),
+        }
         return render(
             request,
             template if request.htmx else "submissions/upload_rejected.html",
             context,
-            status=200 if request.htmx else 422,
+            status=422,
         )
     if request.htmx:
-        return render(request, "submissions/submission_status.html", {"submission": submission})
+        return status_fragment(request, submission)
     return redirect(submission)

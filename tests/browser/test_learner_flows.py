@@ -149,7 +149,9 @@ def test_a_broken_notebook_shows_its_error_and_keeps_the_code(alice_page, tmp_pa
         notebook_file(tmp_path, [CORRECT], broken=True)
     )
     page.get_by_role("button", name="Upload and submit").click()
-    alert = page.locator("#result [role=alert]")
-    alert.wait_for()
-    assert "is not a valid notebook: its JSON is broken" in alert.inner_text()
+    refused = page.locator("#result .result-rejected")
+    refused.wait_for()
+    assert "is not a valid notebook: its JSON is broken" in refused.inner_text()
+    # The one live text is the short summary; the report beside it is not read out again.
+    assert "Not submitted" in page.locator("#result-summary[role=status]").inner_text()
     assert page.locator(".cm-content").inner_text() == before
