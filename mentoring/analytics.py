@@ -1,7 +1,7 @@
 """Admin analytics: where learners struggle, how long reviews wait, how grading is doing.
 
 Figures are computed from submissions (the truth), in Python over `values_list` rows so
-SQLite and PostgreSQL give the same numbers; charts are plain SVG geometry for a template.
+SQLite and PostgreSQL give the same numbers; charts are specs for submissions/charts.py's figure.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from learning import progress
 from learning.models import Enrollment
 from mentoring.models import ReviewRequest
 from mentoring.reviews import queue_waits
+from submissions.charts import bar_chart
 from submissions.models import Status, Submission
 
 
@@ -166,51 +167,47 @@ def grading_health(now=None) -> GradingHealth:
     )
 
 
-# --- server-side SVG ----------------------------------------------------------------------
+# --- chart specs (drawn by static/js/charts.js) --------------------------------------------
 
 
-@dataclass
-class Bar:
-    label: str
-    value: float
-    text: str
-    y: float
-    width: float
-    text_x: float = 0
-    text_y: float = 0
+def busiest_path(paths: list[Path]) -> Path | None:
+    """The path with the most enrolments (the first by title on a tie): the drop-off worth
+    showing before anyone picks one, never an empty path while another has learners."""
+    if not paths:
+        return None
+    counts = Counter(Enrollment.objects.filter(path__in=paths).values_list("path_id", flat=True))
+    return max(paths, key=lambda p: (counts[p.pk], -paths.index(p)))
 
 
-@dataclass
-class BarChart:
-    """Horizontal bars: the template draws rects and labels at these coordinates."""
+def pass_rate_chart(stats: list[ExerciseStats]) -> dict:
+    """Share of learners who passed each attempted exercise."""
+    return bar_chart(
+        [
+            (
+                s.exercise.title,
+                s.pass_rate,
+                f"{s.pass_rate:.0%} of {s.learners} learner{'s' if s.learners != 1 else ''}",
+            )
+            for s in stats
+            if s.learners
+        ],
+        title="Pass rate per exercise",
+        value_label="Learners who passed",
+        category_label="Exercise",
+        maximum=1,
+        percent=True,
+    )
 
-    bars: list[Bar]
-    width: int
-    height: int
-    label_width: int
-    row: int = 26
 
-
-def _short(label: str, limit: int = 30) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-
-
-def bar_chart(
-    items: list[tuple[str, float, str]],
-    *,
-    maximum: float | None = None,
-    width: int = 640,
-    label_width: int = 240,
-) -> BarChart:
-    """items: (label, value, text shown after the bar)."""
-    top = maximum or max((v for _, v, _ in items), default=0) or 1
-    row = 26
-    plot = width - label_width - 60
-    bars = []
-    for i, (label, value, text) in enumerate(items):
-        width_of_bar = max(0.0, plot * value / top)
-        y = 8 + i * row
-        bars.append(
-            Bar(_short(label), value, text, y, width_of_bar, label_width + width_of_bar + 6, y + 15)
-        )
-    return BarChart(bars, width, 16 + row * max(1, len(items)), label_width, row)
+def drop_off_chart(path: Path, enrolled: int, funnel: list[UnitFunnel]) -> dict:
+    """Learners with progress per unit, out of those enrolled."""
+    return bar_chart(
+        [
+            (f"{path.unit_label} {u.number}: {u.title}", u.reached, f"{u.reached} of {enrolled}")
+            for u in funnel
+        ],
+        title=f"Learners with progress per {path.unit_label.lower()}",
+        value_label="Learners",
+        category_label=path.unit_label,
+        maximum=max(enrolled, 1),
+    )

@@ -1,12 +1,14 @@
 """Analytics: pass rates, attempts and time to pass, failed checks, drop-off, waits, grading health."""
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from curriculum.models import Topic
+from curriculum.models import Path, Topic
 from learning.models import Enrollment, ItemProgress
 from mentoring import analytics
 from mentoring import reviews as mentor_reviews
@@ -93,10 +95,47 @@ def test_review_queue_waits(alice, bob, matmul):
     assert health.median_wait_hours == pytest.approx(3, abs=0.01)
 
 
-def test_the_page_draws_svg_charts(client, admin_user, alice, matmul):
+def test_the_page_sends_its_charts_as_json_for_the_chart_script(client, admin_user, alice, matmul):
     make_path(matmul)
     attempt(alice, matmul, status="passed", score=1.0)
     client.force_login(admin_user)
     html = client.get(reverse("mentoring:analytics")).content.decode()
-    assert html.count("<svg") == 2 and 'class="bar"' in html and "100% of 1" in html
-    assert "<script" not in html.split("<main")[1]
+    assert "<svg" not in html and html.count('<figure class="chart-figure chart-bar"') == 2
+    specs = [
+        json.loads(body)
+        for body in re.findall(
+            r'<script id="chart-[0-9a-f]+" type="application/json">(.*?)</script>', html
+        )
+    ]
+    assert specs[0]["series"][0]["texts"] == ["100% of 1 learner"] and specs[0]["y"]["percent"]
+    assert specs[1]["x"]["names"] == ["Week 1: Week 1 topic", "Week 2: Week 2 topic"]
+    main = html.split("<main")[1]
+    scripts = re.findall(r"<script[^>]*>", main)
+    assert scripts and all('type="application/json"' in t or " src=" in t for t in scripts)
+
+
+def test_drop_off_defaults_to_the_path_with_most_enrolments(client, admin_user, alice, charlie):
+    empty = make_path(slug="a-empty")  # first by title order, nobody enrolled
+    busy = make_path(slug="b-busy")
+    Path.objects.filter(pk=empty.pk).update(title="A path nobody takes")
+    Path.objects.filter(pk=busy.pk).update(title="Busy path")
+    for user in (alice, charlie):
+        Enrollment.objects.create(
+            user=user, path=busy, started_on=timezone.localdate(), weekly_hours=5
+        )
+    assert analytics.busiest_path([empty, busy]) == busy
+    assert analytics.busiest_path([]) is None
+    client.force_login(admin_user)
+    response = client.get(reverse("mentoring:analytics"))
+    assert response.context["chosen"] == busy and response.context["enrolled"] == 2
+    chosen = client.get(reverse("mentoring:analytics"), {"path": empty.slug}).context["chosen"]
+    assert chosen == empty
+
+
+def test_busiest_path_breaks_ties_by_the_given_order(alice):
+    first, second = make_path(slug="first"), make_path(slug="second")
+    assert analytics.busiest_path([first, second]) == first
+    Enrollment.objects.create(
+        user=alice, path=second, started_on=timezone.localdate(), weekly_hours=5
+    )
+    assert analytics.busiest_path([first, second]) == second

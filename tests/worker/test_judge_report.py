@@ -1,8 +1,6 @@
-"""The result report shows checks, the metrics table and the curves as an inline SVG."""
+"""The result report shows checks with their points, the metrics table and the curves as a chart."""
 
 from django.template.loader import render_to_string
-
-from submissions.charts import line_chart
 
 RESULT = {
     "checks": [
@@ -37,15 +35,45 @@ RESULT = {
 def test_a_failed_metric_shows_value_threshold_reference_and_the_loss_curve():
     page = render_to_string("submissions/result_report.html", {"result": RESULT})
     assert "Accuracy on held-out digits" in page and "accuracy over 360 rows was 0.0722" in page
-    assert "<td>0.0722</td>" in page and "≥ 0.93" in page and "<td>0.9694</td>" in page
-    assert page.count("<polyline") == 2 and "seed 11" in page
+    assert '<th scope="row">Accuracy on held-out digits</th>' in page  # the check, not its id
+    assert '<td class="num metric-value">0.0722</td>' in page and "≥ 0.93" in page
+    assert '<td class="num">0.9694</td>' in page and '<td class="num">0%</td>' in page
+    assert page.count("<figure") == 2 and 'data-chart="chart-' in page and "seed 11" in page
+    assert "<polyline" not in page
 
 
-def test_series_names_are_escaped_and_non_finite_points_dropped():
-    svg = str(line_chart({"<script>": [[0, 1.0], [1, float("nan")], [2, 3.0]]}))
-    assert "<script>" not in svg and "&lt;script&gt;" in svg
-    assert svg.count(",") >= 2 and "nan" not in svg
+PROBES = {
+    "checks": [
+        {
+            "id": "correct_on_random_shapes",
+            "name": "Correct on random shapes",
+            "kind": "probe",
+            "status": "fail",
+            "score": 0.0,
+            "max_score": 6.0,
+            "message": "Case 1 of 7: matmul(...) returned a 2×3 list. (7 of 7 cases failed.)",
+        },
+        {
+            "id": "no_numpy",
+            "name": "Written without NumPy",
+            "kind": "static",
+            "status": "pass",
+            "score": 1.0,
+            "max_score": 1.0,
+        },
+    ]
+}
 
 
-def test_no_curves_render_nothing():
-    assert str(line_chart({})) == "" and str(line_chart({"loss": []})) == ""
+def test_points_say_what_they_count_beside_the_cases():
+    page = " ".join(render_to_string("submissions/result_report.html", {"result": PROBES}).split())
+    assert "0 of 6 points" in page and "1 of 1 point<" in page and "0 / 6" not in page
+    assert (
+        "<strong>1 of 2</strong> checks passed" in page and "<strong>1 of 7</strong> points" in page
+    )
+    assert "in proportion to the cases it passes" in page
+
+
+def test_no_curves_render_no_figure():
+    page = render_to_string("submissions/result_report.html", {"result": {"curves": {}}})
+    assert "<figure" not in page and "charts.js" not in page

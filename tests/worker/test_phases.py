@@ -88,3 +88,21 @@ def test_phase_stats_over_recent_submissions_only(matmul, alice):
     assert stats["learner code"].count == 2
     assert (stats["learner code"].p50_ms, stats["learner code"].p95_ms) == (100.0, 300.0)
     assert phase_stats([]) == []
+
+
+def test_staff_analytics_show_the_phases(client, matmul, alice, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw-boss-123")
+    row = services.submission_create(user=alice, exercise=matmul, files={"solution.py": SOURCE})
+    start = timezone.now().timestamp()
+    Submission.objects.filter(pk=row.pk).update(
+        finished_at=timezone.now(),
+        timings={
+            "received": start,
+            "container_started": start + 0.2,
+            "code_finished": start + 0.45,
+        },
+    )
+    client.force_login(admin)
+    page = client.get("/staff/analytics/").content.decode()
+    assert "Where grading time goes" in page
+    assert "Learner code" in page and "250 ms" in page
