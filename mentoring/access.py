@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.models import Role
 from mentoring.models import Cohort, ReviewRequest
 from submissions.models import Submission
 
@@ -64,6 +65,17 @@ def visible_requests(user) -> QuerySet:
         | ~Q(learner_id__in=_learners_in_a_cohort())
         | Q(review__mentor_id=user.pk)
     )
+
+
+def request_mentors(learner) -> QuerySet:
+    """Who is told about a learner's new request: the mentors of the learner's cohorts, whose
+    queue it lands in; for a learner in no cohort with mentors, every mentor (the open queue),
+    as `visible_requests` decides. Admins see the queue but are not paged."""
+    users = get_user_model().objects.filter(is_active=True)
+    cohort_mentors = users.filter(mentored_cohorts__learners=learner).distinct()
+    if cohort_mentors.exists():
+        return cohort_mentors.order_by("pk")
+    return users.filter(role=Role.MENTOR).order_by("pk")
 
 
 def get_request_for_user(user, pk: int) -> ReviewRequest:

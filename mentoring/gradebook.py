@@ -91,17 +91,26 @@ def gradebook(path: Path, learners) -> Gradebook:
     return Gradebook(exercises, learners, cells)
 
 
+CELL_COLUMNS = ("best", "status", "attempts", "approved")
+
+
 def gradebook_csv(book: Gradebook) -> str:
+    """The page's table as CSV: per exercise the same best, status, attempts and approval."""
     out = io.StringIO()
     writer = csv.writer(out)
-    header = ["username", "email"]
+    header = ["username", "name", "email"]
     for exercise in book.exercises:
-        header += [f"{exercise.slug} best", f"{exercise.slug} status"]
+        header += [f"{exercise.slug} {column}" for column in CELL_COLUMNS]
     writer.writerow(header)
     for learner, cells in book.rows():
-        row = [learner.username, learner.email]
+        row = [learner.username, getattr(learner, "shown_name", learner.username), learner.email]
         for cell in cells:
-            row += ["" if cell.best is None else f"{cell.best:.2f}", cell.status]
+            row += [
+                "" if cell.best is None else f"{cell.best:.2f}",
+                cell.status,
+                str(cell.attempts),
+                "yes" if cell.approved else "no",
+            ]
         writer.writerow(row)
     return out.getvalue()
 

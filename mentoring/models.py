@@ -40,6 +40,31 @@ class ReviewRequest(models.Model):
     def __str__(self) -> str:
         return f"review of #{self.submission_id} ({self.status})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("mentoring:review-thread", args=[self.pk])
+
+    @property
+    def state(self) -> str:
+        """Where the thread stands, for the learner's pages: waiting, in_review, changes,
+        approved or closed (closed without a verdict of its own: another thread approved it)."""
+        review = getattr(self, "review", None)
+        verdict = review.verdict if review else ""
+        if self.status == self.Status.CLOSED:
+            return "approved" if verdict == Review.Verdict.APPROVED else "closed"
+        if verdict == Review.Verdict.CHANGES_REQUESTED:
+            return "changes"
+        return "in_review" if review else "waiting"
+
+    @property
+    def state_label(self) -> str:
+        return {
+            "waiting": "Waiting for a mentor",
+            "in_review": "In review",
+            "changes": "Changes requested",
+            "approved": "Approved",
+            "closed": "Closed",
+        }[self.state]
+
 
 class Cohort(models.Model):
     """A group of learners taking one path together, with the mentors who review them."""

@@ -8,19 +8,20 @@ thread stays the mentor's and the learner's next attempt appears in it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, When
 from django.urls import reverse
 from django.utils import timezone
 
 from curriculum.models import Exercise, UnitExercise
 from learning import progress
-from mentoring.access import visible_requests
+from mentoring.access import request_mentors, visible_requests
 from mentoring.models import CommentBankEntry, LineComment, Review, ReviewRequest
 from notifications.services import notification_send
 from submissions.models import Submission
@@ -40,13 +41,69 @@ def claim_minutes() -> int:
 # --- the learner's request -------------------------------------------------------------
 
 
+def _covers(thread: ReviewRequest, submission: Submission) -> bool:
+    """An attempt is in a thread when it is the one asked about, or a later attempt at the same
+    exercise made while the thread was open (what `thread_attempts` shows, up to the close)."""
+    first = thread.submission
+    if first.pk == submission.pk:
+        return True
+    if (first.user_id, first.exercise_id) != (submission.user_id, submission.exercise_id):
+        return False
+    if submission.created_at < first.created_at:
+        return False
+    if thread.status != ReviewRequest.Status.CLOSED:
+        return True
+    review = getattr(thread, "review", None)
+    return bool(review and review.decided_at and submission.created_at <= review.decided_at)
+
+
+def threads_by_attempt(submissions) -> dict[int, list[ReviewRequest]]:
+    """The review threads each attempt belongs to, oldest first, in one query for a whole list.
+
+    Every attempt of one learner at one exercise after an unfinished request shows up in that
+    thread, so the learner's pages link it there rather than offering a second request.
+    """
+    attempts = list(submissions)
+    if not attempts:
+        return {}
+    candidates = list(
+        ReviewRequest.objects.filter(
+            submission__user_id__in={a.user_id for a in attempts},
+            submission__exercise_id__in={a.exercise_id for a in attempts},
+            submission__created_at__lte=max(a.created_at for a in attempts),
+        )
+        .select_related("submission__exercise", "review__mentor")
+        .order_by("created_at", "id")
+    )
+    return {a.pk: [t for t in candidates if _covers(t, a)] for a in attempts}
+
+
+def threads_of(submission: Submission) -> list[ReviewRequest]:
+    return threads_by_attempt([submission])[submission.pk]
+
+
 def open_request(submission: Submission) -> ReviewRequest | None:
-    return submission.review_requests.exclude(status=ReviewRequest.Status.CLOSED).first()
+    """The unfinished thread the attempt belongs to (asked about it, or shows it), if any."""
+    live = [t for t in threads_of(submission) if t.status != ReviewRequest.Status.CLOSED]
+    return live[-1] if live else None
+
+
+def learner_threads(learner, *, limit: int = 8) -> list[ReviewRequest]:
+    """The learner's review threads for the dashboard: unfinished ones first, newest first."""
+    return list(
+        ReviewRequest.objects.filter(learner=learner)
+        .select_related("submission__exercise", "review__mentor")
+        .annotate(finished=Case(When(status=ReviewRequest.Status.CLOSED, then=1), default=0))
+        .order_by("finished", "-created_at", "-id")[:limit]
+    )
 
 
 @transaction.atomic
 def review_request_create(*, learner, submission: Submission, question: str) -> ReviewRequest:
-    """One pending request per attempt: asking again while one is open updates its question."""
+    """One thread per attempt. Asking again about an attempt whose thread is still open returns
+    that thread (the question is updated when the thread is about this very attempt); an
+    attempt whose thread is closed is not reviewed twice: submit a new attempt to ask again.
+    The mentors who will see the request in their queue are notified."""
     if submission.user_id != learner.pk:
         raise ReviewRefused("You can ask for a review of your own attempts only.")
     Submission.objects.select_for_update().filter(
@@ -54,12 +111,28 @@ def review_request_create(*, learner, submission: Submission, question: str) -> 
     ).first()  # serialise double clicks
     existing = open_request(submission)
     if existing:
-        existing.question = question
-        existing.save(update_fields=["question"])
+        if existing.submission_id == submission.pk:
+            existing.question = question.strip()
+            existing.save(update_fields=["question"])
         return existing
-    return ReviewRequest.objects.create(
+    closed = threads_of(submission)
+    if closed:
+        raise ReviewRefused(
+            f"Attempt #{submission.pk} has already been reviewed "
+            f"({closed[-1].state_label.lower()}). Submit a new attempt to ask again."
+        )
+    created = ReviewRequest.objects.create(
         submission=submission, learner=learner, question=question.strip()
     )
+    title = submission.exercise.title
+    for mentor in request_mentors(learner):
+        notification_send(
+            user=mentor,
+            kind="review",
+            text=f"{learner.shown_name} asked for a review of attempt #{submission.pk} at {title}.",
+            url=request_url(created),
+        )
+    return created
 
 
 # --- the queue ---------------------------------------------------------------------------
@@ -184,6 +257,16 @@ def thread_attempts(request: ReviewRequest) -> QuerySet:
     ).order_by("created_at", "id")
 
 
+def comment_counts(request: ReviewRequest) -> dict[int, int]:
+    """Line comments (not replies) per attempt of the thread, for its attempt tabs."""
+    rows = (
+        LineComment.objects.filter(request=request, parent=None)
+        .values_list("submission_id")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
+
+
 def earlier_attempts(request: ReviewRequest) -> QuerySet:
     first = request.submission
     return Submission.objects.filter(
@@ -303,6 +386,26 @@ def comment_reply(*, author, parent: LineComment, body: str) -> LineComment:
 
 def request_url(request: ReviewRequest) -> str:
     return reverse("mentoring:review-thread", args=[request.pk])
+
+
+def poll_seconds() -> int:
+    return int(getattr(settings, "REVIEW_POLL_SECONDS", 10))
+
+
+def thread_version(request: ReviewRequest) -> str:
+    """A short fingerprint of what a reader of the thread sees: the status and question, the
+    claim and verdict, the comments and the attempts. The page polls with it and is redrawn
+    only when it changed."""
+    state = list(ReviewRequest.objects.filter(pk=request.pk).values_list("status", "question"))
+    review = list(
+        Review.objects.filter(request=request).values_list(
+            "pk", "mentor_id", "verdict", "decided_at", "summary"
+        )
+    )
+    comments = LineComment.objects.filter(request=request).aggregate(n=Count("id"), last=Max("id"))
+    attempts = list(thread_attempts(request).values_list("pk", "status"))
+    fingerprint = repr((state, review, comments, attempts)).encode()
+    return hashlib.sha256(fingerprint).hexdigest()[:16]
 
 
 # --- verdicts ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import admin_required, mentor_required
@@ -59,7 +60,11 @@ def cohort_invite(request, pk):
             cohort=cohort, text=form.cleaned_data["text"], invited_by=request.user
         )
         form = InviteForm()
-    pending = cohort.invites.filter(accepted_at__isnull=True)
+    # Absolute links, as the admin's browser reaches this site, ready to paste into a message.
+    pending = [
+        (invite, request.build_absolute_uri(reverse("mentoring:cohort-join", args=[invite.token])))
+        for invite in cohort.invites.filter(accepted_at__isnull=True)
+    ]
     return render(
         request,
         "mentoring/staff/cohort_invite.html",

@@ -6,7 +6,7 @@ on lines and gives the verdict; both sides reply in a line's thread.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,8 +29,15 @@ def _thread_url(request_obj, attempt=None, line=None):
 @login_required
 @require_GET
 def thread(request, pk):
+    """The thread; polled by its own page with `?v=<version>`, answered 204 while unchanged."""
     review_request = get_request_for_user(request.user, pk)
+    version = mr.thread_version(review_request)
+    if request.htmx and request.GET.get("v") == version:
+        return HttpResponse(status=204)  # the poll: nothing new, nothing swapped
     attempts = list(mr.thread_attempts(review_request))
+    counts = mr.comment_counts(review_request)
+    for attempt in attempts:
+        attempt.comment_count = counts.get(attempt.pk, 0)
     chosen = request.GET.get("attempt", "")
     current = next((a for a in attempts if str(a.pk) == chosen), attempts[-1])
     review = getattr(review_request, "review", None)
@@ -70,6 +77,9 @@ def thread(request, pk):
         if holds
         else None,
         "reply_form": ReplyForm(),
+        "version": version,
+        "pinned": chosen if chosen == str(current.pk) else "",
+        "poll_seconds": mr.poll_seconds(),
     }
     return render(request, "mentoring/thread.html", context)
 

@@ -27,12 +27,10 @@ CODE = "import numpy as np\n\n\ndef matmul(a, b):\n    return np.dot(a, b)\n"
 
 
 def replace_code(page, code):
-    """The plain textarea, or the code editor that replaces it once its script loaded."""
-    textarea = page.get_by_label("Your solution")
-    if textarea.is_visible():
-        textarea.fill(code)
-        return
+    """Through the code editor, once its script replaced the textarea (it always does here:
+    checking the textarea first raced with that swap)."""
     editor = page.locator(".cm-content")
+    editor.wait_for()
     editor.click()
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(code)
@@ -67,7 +65,7 @@ def test_the_review_flow_from_request_to_sign_off(browser, live_server, setup, a
         learner.get_by_role("link", name="Request mentor review").click()
         learner.get_by_label("What should the mentor look at?").fill("Is np.dot right for batches?")
         learner.get_by_role("button", name="Request review").click()
-        learner.wait_for_url(f"**/submissions/{first.pk}/")
+        learner.get_by_test_id("waiting-note").wait_for()  # the learner lands on the thread
 
         # the mentor claims, comments on line 3, requests changes
         mentor.get_by_role("link", name="Review queue").click()

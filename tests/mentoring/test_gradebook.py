@@ -46,9 +46,45 @@ def test_the_csv_export(client, cohort, bob, alice, matmul):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["username", "email", f"{matmul.slug} best", f"{matmul.slug} status"]
-    assert rows[1] == ["alice", "alice@example.com", "0.25", "attempted"]
-    assert rows[2] == ["charlie", "charlie@example.com", "", "not started"]
+    slug = matmul.slug
+    assert rows[0] == [
+        "username",
+        "name",
+        "email",
+        f"{slug} best",
+        f"{slug} status",
+        f"{slug} attempts",
+        f"{slug} approved",
+    ]
+    assert rows[1] == ["alice", "alice", "alice@example.com", "0.25", "attempted", "1", "no"]
+    assert rows[2] == ["charlie", "charlie", "charlie@example.com", "", "not started", "0", "no"]
+
+
+def test_the_csv_carries_the_attempts_and_approvals_the_page_shows(
+    client, cohort, bob, alice, matmul
+):
+    """Issue 12: the page showed '· 2× · approved', the CSV only best and status."""
+    from mentoring.models import Review
+    from tests.factories import request_review
+
+    attempt(alice, matmul, status="failed", score=0.5)
+    review_request = request_review(alice, matmul, status="passed", score=1.0)
+    Review.objects.create(
+        request=review_request,
+        mentor=bob,
+        claimed_at=timezone.now(),
+        verdict=Review.Verdict.APPROVED,
+        decided_at=timezone.now(),
+    )
+    client.force_login(bob)
+    url = reverse("mentoring:cohort-gradebook", args=[cohort.pk])
+    page = client.get(url).content.decode()
+    assert "2×" in page and "approved" in page
+    rows = list(csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode())))
+    alice_row = dict(zip(rows[0], rows[1], strict=True))
+    assert alice_row[f"{matmul.slug} attempts"] == "2"
+    assert alice_row[f"{matmul.slug} approved"] == "yes"
+    assert alice_row[f"{matmul.slug} status"] == "passed"
 
 
 def test_the_html_gradebook_and_the_learner_report(client, cohort, bob, alice, matmul):
