@@ -16,6 +16,7 @@ from curriculum.content.admin_actions import export_for_admin, import_for_admin
 from curriculum.content.skill_cycles import cycle_after_edit, cycle_message
 from curriculum.models import (
     CallToAction,
+    ContentImportRun,
     CrossReference,
     Exercise,
     ExerciseCheck,
@@ -33,6 +34,7 @@ from curriculum.models import (
     UnitExercise,
     UnitReading,
 )
+from curriculum.search import search_vectors_refresh
 
 
 class OrderedInline(admin.TabularInline):
@@ -105,9 +107,16 @@ class SkillInline(OrderedInline):
         return formset
 
 
+class SearchIndexedAdmin(admin.ModelAdmin):
+    """Refresh the stored search documents after an edit, as an import does."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_vectors_refresh()
+
+
 @admin.register(Path)
-class PathAdmin(admin.ModelAdmin):
-    change_list_template = "admin/curriculum/path/change_list.html"
+class PathAdmin(SearchIndexedAdmin):
     list_display = (
         "title",
         "slug",
@@ -168,11 +177,13 @@ class PathAdmin(admin.ModelAdmin):
 
 @require_POST
 def _import_view(request: HttpRequest, back: HttpResponseRedirect):
-    ok, lines = import_for_admin(dry_run=bool(request.POST.get("dry_run")))
-    level = messages.SUCCESS if ok else messages.ERROR
-    for line in lines:
+    """Run it, record it, then show the run: what ran, on which folder, when, per kind."""
+    run = import_for_admin(dry_run=bool(request.POST.get("dry_run")), user=request.user)
+    level = messages.SUCCESS if run.ok else messages.ERROR
+    messages.add_message(request, level, f"{run}: {run.outcome}.")
+    for line in run.lines.splitlines():
         messages.add_message(request, level, line)
-    return back
+    return HttpResponseRedirect(reverse("admin:curriculum_contentimportrun_change", args=[run.pk]))
 
 
 @require_POST
@@ -207,7 +218,7 @@ class UnitExerciseInline(OrderedInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SearchIndexedAdmin):
     list_display = ("__str__", "path", "phase", "number", "position", "is_archived")
     list_editable = ("position",)
     list_filter = ("path", "path__level", "path__is_published", "is_archived")
@@ -244,7 +255,7 @@ class PhaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SearchIndexedAdmin):
     list_display = ("__str__", "unit", "depth", "position", "is_archived")
     list_editable = ("position",)
     list_filter = ("unit__path", "is_archived")
@@ -254,7 +265,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(SearchIndexedAdmin):
     list_display = ("title", "slug", "kind", "authors", "is_archived")
     list_filter = ("kind", "is_archived")
     search_fields = ("slug", "title", "authors", "summary")
@@ -335,7 +346,7 @@ _simple_admin(Tag, ("slug",), ("slug",), filters=(), editable=())
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(SearchIndexedAdmin):
     """Exercises come from packages (import_content); the worker's admin adds the regrade action."""
 
     list_display = ("slug", "title", "difficulty", "device", "points", "is_archived")
@@ -353,3 +364,29 @@ class ExerciseCheckAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ContentImportRun)
+class ContentImportRunAdmin(admin.ModelAdmin):
+    """What each import or check run from the admin did; the runs themselves are read-only."""
+
+    change_form_template = "admin/curriculum/contentimportrun/change_form.html"
+    list_display = ("started_at", "what", "content_dir", "outcome", "requested_by")
+    list_filter = ("dry_run", "ok")
+    readonly_fields = ("started_at", "requested_by", "content_dir", "dry_run", "ok", "lines")
+    exclude = ("counts",)
+
+    @admin.display(description="run")
+    def what(self, run: ContentImportRun) -> str:
+        return "check (dry run)" if run.dry_run else "import"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        run = self.get_object(request, object_id) if object_id else None
+        extra = {"run": run, "actions_list": ("created", "updated", "restored", "archived")}
+        return super().changeform_view(request, object_id, form_url, extra | (extra_context or {}))

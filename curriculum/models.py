@@ -7,8 +7,20 @@ items removed from the files are archived, never deleted, so progress survives.
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+
+
+def search_vector_field() -> SearchVectorField:
+    """The stored full-text document `curriculum.search` fills on import (PostgreSQL only;
+    on SQLite the column stays empty and search falls back to `icontains`)."""
+    return SearchVectorField(null=True, editable=False)
+
+
+def search_index(table: str) -> GinIndex:
+    return GinIndex(fields=["search_vector"], name=f"{table}_search_gin")
 
 
 class ContentQuerySet(models.QuerySet):
@@ -59,11 +71,13 @@ class Resource(models.Model):
     url = models.URLField(blank=True)
     summary = models.TextField(blank=True)
     is_archived = models.BooleanField(default=False)
+    search_vector = search_vector_field()
 
     objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
+        indexes = [search_index("resource")]
 
     def __str__(self) -> str:
         return self.title
@@ -101,6 +115,7 @@ class Path(models.Model):
     resources = models.ManyToManyField(Resource, through="PathResource", related_name="paths")
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = search_vector_field()
 
     # Not columns: lists that curriculum.selectors prefetch (Prefetch to_attr) for a page.
     live_phases: list["Phase"]
@@ -110,6 +125,7 @@ class Path(models.Model):
 
     class Meta:
         ordering = ["title"]
+        indexes = [search_index("path")]
 
     def __str__(self) -> str:
         return self.title
@@ -162,6 +178,7 @@ class Unit(ContentModel):
     estimated_hours = models.PositiveSmallIntegerField(null=True, blank=True)
     milestone = models.TextField(blank=True)
     summary = models.TextField(blank=True)
+    search_vector = search_vector_field()
 
     # Not columns: what curriculum.selectors prefetches or sets for a page.
     live_exercises: list["UnitExercise"]
@@ -172,6 +189,7 @@ class Unit(ContentModel):
         constraints = [
             models.UniqueConstraint(fields=["path", "number"], name="unit_number_per_path")
         ]
+        indexes = [search_index("unit")]
 
     def __str__(self) -> str:
         return f"{self.path.slug} · {self.path.unit_label} {self.number}: {self.title}"
@@ -189,6 +207,10 @@ class Topic(ContentModel):
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     depth = models.PositiveSmallIntegerField(default=0)
+    search_vector = search_vector_field()
+
+    class Meta(ContentModel.Meta):
+        indexes = [search_index("topic")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip()
@@ -352,9 +374,11 @@ class Exercise(models.Model):
     package_hash = models.CharField(max_length=64, editable=False)
     is_archived = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = search_vector_field()
 
     class Meta:
         ordering = ["title"]
+        indexes = [search_index("exercise")]
 
     def __str__(self) -> str:
         return self.title
@@ -396,3 +420,44 @@ class ExerciseCheck(models.Model):
 
     def __str__(self) -> str:
         return f"check of {self.exercise_id} ({self.state})"
+
+
+class ContentImportRun(models.Model):
+    """One import (or check) of the content folder run from the admin: what ran, where, when.
+
+    Listed in the admin index so that an author can see what the last import did without
+    reading the server log: counts per kind, the folder, the time and any problems found.
+    """
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_dir = models.CharField(max_length=500)
+    dry_run = models.BooleanField(default=False)
+    ok = models.BooleanField(
+        default=True, help_text="Off when the files had problems (nothing was written then)"
+    )
+    counts = models.JSONField(default=list, blank=True, help_text="One row per kind")
+    lines = models.TextField(blank=True, help_text="The report, or the problems found")
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = "content import"
+
+    def __str__(self) -> str:
+        what = "Check" if self.dry_run else "Import"
+        return f"{what} of {self.content_dir} at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def outcome(self) -> str:
+        if not self.ok:
+            return "problems found, nothing written"
+        changed = sum(
+            row.get(a, 0)
+            for row in self.counts
+            for a in ("created", "updated", "restored", "archived", "deleted")
+        )
+        if self.dry_run:
+            return f"would change {changed} row{'s' if changed != 1 else ''} (nothing written)"
+        return f"changed {changed} row{'s' if changed != 1 else ''}" if changed else "no changes"

@@ -116,8 +116,10 @@ def render_svg(
     if not result.nodes:
         return mark_safe("")
     nodes = result.by_slug()
+    # An image's children are presentational, so linked nodes would be unreachable inside role=img.
+    role = "group" if href else "img"
     out = [
-        f'<svg class="skill-tree" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'<svg class="skill-tree" xmlns="http://www.w3.org/2000/svg" role="{role}" '
         f'viewBox="0 0 {result.width:.0f} {result.height:.0f}" width="{result.width:.0f}" '
         f'aria-label="{escape(describe(result))}">',
         f"<title>{escape(title)}</title>",

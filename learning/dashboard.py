@@ -18,6 +18,8 @@ class EnrolledPath:
     plan: list
     today_unit: object | None
     skill_svg: str = ""
+    paces: list[schedule.PaceOption] = field(default_factory=list)
+    weeks: int = 0  # calendar weeks the plan spans at the chosen pace
 
 
 @dataclass
@@ -31,17 +33,27 @@ class Dashboard:
     extra: dict = field(default_factory=dict)
 
 
-def enrolled_path(user, enrollment, *, with_skills: bool = False) -> EnrolledPath:
+def enrolled_path(
+    user, enrollment, *, with_skills: bool = False, with_paces: bool = False
+) -> EnrolledPath:
+    """One enrollment's progress and plan; `with_paces` adds the paces to choose from."""
     path = enrollment.path
     prog = progress.path_progress(user, path)
+    units = [u.unit for u in prog.units]
     plan = schedule.suggested_schedule(
-        path,
-        [u.unit for u in prog.units],
-        started_on=enrollment.started_on,
-        weekly_hours=enrollment.weekly_hours,
+        path, units, started_on=enrollment.started_on, weekly_hours=enrollment.weekly_hours
     )
     today = streaks.today_for(user)
     item = EnrolledPath(enrollment, prog, plan, schedule.current_unit(plan, today))
+    item.weeks = schedule.weeks_between(enrollment.started_on, schedule.finish_date(plan))
+    if with_paces:
+        item.paces = schedule.pace_options(
+            path,
+            units,
+            started_on=enrollment.started_on,
+            chosen=enrollment.weekly_hours,
+            goal=getattr(user, "weekly_hours_goal", None),
+        )
     if with_skills:
         states = progress.skill_states(path, prog)
         skills = path.skills.live().order_by("position", "id").prefetch_related("requires")

@@ -5,7 +5,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from curriculum.models import Path
+from curriculum.models import Path, Unit
+from learning import schedule
 from learning.models import Enrollment
 
 
@@ -33,3 +34,13 @@ def enrollment_leave(*, user, path: Path) -> bool:
 
 def enrollments_for(user):
     return Enrollment.objects.filter(user=user).select_related("path").order_by("-created_at")
+
+
+def path_pace(path: Path) -> int | None:
+    """Hours a week the path's own durations imply (None when it states no duration)."""
+    units = (
+        Unit.objects.live()
+        .filter(path=path, phase__is_archived=False)
+        .only("estimated_hours", "path_id")
+    )
+    return schedule.path_weekly_hours(path, units)

@@ -12,16 +12,22 @@ class EnrollmentForm(forms.Form):
         label="Hours per week",
         min_value=1,
         max_value=80,
-        help_text="Your pace sets the suggested dates.",
+        help_text="Your pace sets the suggested dates and the end date.",
     )
 
     @classmethod
-    def for_user(cls, user, current=None, data=None):
-        initial = {
-            "started_on": current.started_on if current else timezone.localdate(),
-            "weekly_hours": current.weekly_hours if current else user.weekly_hours_goal,
-        }
-        return cls(data=data, initial=initial)
+    def for_user(cls, user, current=None, data=None, *, path_hours: int | None = None):
+        """Initial pace: the current one, else the path's own (so a 16-week path takes 16
+        weeks), else the learner's weekly goal."""
+        pace = current.weekly_hours if current else path_hours or user.weekly_hours_goal
+        started_on = current.started_on if current else timezone.localdate()
+        form = cls(data=data, initial={"started_on": started_on, "weekly_hours": pace})
+        if path_hours:
+            field = form.fields["weekly_hours"]
+            field.help_text = (
+                f"The path is written for about {path_hours} hours a week. {field.help_text}"
+            )
+        return form
 
     def preview_enrollment(self, path):
         """An unsaved Enrollment with the submitted (or initial) values, for the schedule preview."""

@@ -62,3 +62,61 @@ def current_unit(plan: list[ScheduledUnit], today: date) -> ScheduledUnit | None
         if item.starts_on <= today <= item.ends_on:
             return item
     return None
+
+
+def path_weekly_hours(path, units) -> int | None:
+    """The pace the path's own durations imply: its workload over its stated weeks, rounded up
+    so that the schedule ends within `duration_weeks` (a "16-week" path in 16 weeks)."""
+    units = list(units)
+    if not path.duration_weeks or not units:
+        return None
+    total = sum(unit_hours(unit, path, len(units)) for unit in units)
+    return max(1, math.ceil(total / path.duration_weeks)) if total else None
+
+
+@dataclass(frozen=True)
+class PaceOption:
+    """One pace a learner can pick, with the date it brings the end to."""
+
+    hours: int
+    label: str
+    ends_on: date | None
+    weeks: int
+    chosen: bool
+
+
+def pace_options(
+    path, units, *, started_on: date, chosen: int, goal: int | None
+) -> list[PaceOption]:
+    """The path's own pace, the learner's weekly goal and the chosen pace, each with its end.
+
+    Shown beside a schedule so that a learner sees how the pace moves the end date (8 h a
+    week stretches a 16-week path written for 16 h a week to about seven months).
+    """
+    units = list(units)
+    labels: dict[int, list[str]] = {}
+    own = path_weekly_hours(path, units)
+    if own:
+        labels.setdefault(own, []).append("the path's pace")
+    if goal:
+        labels.setdefault(goal, []).append("your weekly goal")
+    labels.setdefault(chosen, []).append("your choice")
+    options = []
+    for hours in sorted(labels):
+        plan = suggested_schedule(path, units, started_on=started_on, weekly_hours=hours)
+        ends_on = finish_date(plan)
+        options.append(
+            PaceOption(
+                hours=hours,
+                label=", ".join(labels[hours]),
+                ends_on=ends_on,
+                weeks=weeks_between(started_on, ends_on),
+                chosen=hours == chosen,
+            )
+        )
+    return options
+
+
+def weeks_between(started_on: date, ends_on: date | None) -> int:
+    """Calendar weeks a schedule spans, counting a partial week as one."""
+    return math.ceil(((ends_on - started_on).days + 1) / 7) if ends_on else 0

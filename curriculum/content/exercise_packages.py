@@ -18,6 +18,7 @@ The package hash covers every file, so expected values are recomputed when anyth
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,10 @@ KNOWN = REQUIRED | {
     "pass_score",
     "kind",
     "import_seconds",
+    "cpu_smoke",  # GPU exercises: what changes when a machine without a GPU proves them
+    "tags",  # optional lowercase slugs, searched by the catalog
 }
+TAG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
 COMPARE_MODES = {"allclose", "exact", "shape", "dtype", "raises", "partition"}
@@ -60,7 +64,7 @@ CHECK_FIELDS = {
         "tensors",
     },
     "static": {"forbid_imports", "require_imports", "require_names", "forbid_calls"},
-    "resource": {"max_seconds", "max_memory_mb"},
+    "resource": {"max_seconds", "max_memory_mb", "speedup"},
     "metric": {
         "call",
         "args",
@@ -115,6 +119,40 @@ class Package:
     def grader_path(self) -> Path | None:
         path = self.root / "grader.py"
         return path if path.exists() else None
+
+    @property
+    def is_cpu_smoke(self) -> bool:
+        return bool(self.spec.get("_cpu_smoke"))
+
+    def cpu_smoke(self) -> Package:
+        """This GPU exercise as its CPU smoke configuration (`cpu_smoke:` in exercise.yaml):
+        device cpu, its limits and each named check's fields replaced, so that a machine
+        without a GPU (CI) still proves the reference, the starter and the wrong solutions.
+        Its own hash keeps its expected values apart from the GPU configuration's."""
+        smoke = self.spec.get("cpu_smoke") or {}
+        changes = smoke.get("checks") or {}
+        spec = {
+            **self.spec,
+            "environment": {**(self.spec.get("environment") or {}), "device": "cpu"},
+            "limits": {**(self.spec.get("limits") or {}), **(smoke.get("limits") or {})},
+            "checks": [{**check, **changes.get(check["id"], {})} for check in self.checks],
+            "_cpu_smoke": True,
+        }
+        spec.pop("cpu_smoke", None)
+        if "import_seconds" in smoke:
+            spec["import_seconds"] = smoke["import_seconds"]
+        digest = hashlib.sha256(f"{self.hash}\0cpu-smoke".encode()).hexdigest()
+        return Package(
+            slug=self.slug,
+            root=self.root,
+            spec=spec,
+            statement=self.statement,
+            starter=self.starter,
+            reference=self.reference,
+            data=self.data,
+            oracle=self.oracle,
+            hash=digest,
+        )
 
     def wrong_solutions(self) -> list[tuple[str, dict[str, str], list[str]]]:
         """(name, files, check ids it must fail) for each listed wrong solution."""
@@ -189,7 +227,55 @@ def _line(node, key=None) -> int | None:
 def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
     problems = _top_level_problems(file, root, spec)
     check_problems, check_ids = _checks_problems(file, root, spec)
+    problems += _smoke_problems(file, spec, check_ids)
     return problems + check_problems + _wrong_problems(file, root, spec, check_ids)
+
+
+SMOKE_FIELDS = {"limits", "checks", "import_seconds"}
+
+
+def _smoke_problems(file: Path, spec: dict, check_ids: set[str]) -> list[Problem]:
+    """`cpu_smoke:` belongs to GPU exercises: limits, and per check id fields its kind knows."""
+    smoke = spec.get("cpu_smoke")
+    if smoke is None:
+        return []
+
+    def problem(message, field, node=smoke, key=None):
+        return _spec_problem(file, message, field, node, key)
+
+    if not isinstance(smoke, dict):
+        return [problem("cpu_smoke must be a mapping", "cpu_smoke", spec, "cpu_smoke")]
+    problems = [
+        problem(f"unknown field '{k}' in cpu_smoke", f"cpu_smoke.{k}", key=k)
+        for k in sorted(smoke.keys() - SMOKE_FIELDS)
+    ]
+    if (spec.get("environment") or {}).get("device") != "gpu":
+        problems.append(
+            problem("cpu_smoke is for GPU exercises (environment.device: gpu)", "cpu_smoke")
+        )
+    if not isinstance(smoke.get("limits", {}), dict):
+        problems.append(problem("cpu_smoke.limits must be a mapping", "cpu_smoke.limits"))
+    checks = smoke.get("checks", {})
+    if not isinstance(checks, dict):
+        return problems + [problem("cpu_smoke.checks must map check ids to fields", "cpu_smoke")]
+    kinds = {c["id"]: c.get("kind") for c in spec.get("checks") or [] if isinstance(c, dict)}
+    for check_id, fields in checks.items():
+        where = f"cpu_smoke.checks.{check_id}"
+        if check_id not in check_ids:
+            problems.append(problem(f"names unknown check '{check_id}'", where, checks, check_id))
+        elif not isinstance(fields, dict) or {"id", "kind"} & fields.keys():
+            problems.append(
+                problem("must be a mapping of fields (not id or kind)", where, checks, check_id)
+            )
+        else:
+            allowed = COMMON_CHECK_FIELDS | CHECK_FIELDS.get(str(kinds[check_id]), set())
+            problems += [
+                problem(
+                    f"unknown field '{k}' for a {kinds[check_id]} check", f"{where}.{k}", fields, k
+                )
+                for k in sorted(fields.keys() - allowed)
+            ]
+    return problems
 
 
 def _spec_problem(file: Path, message: str, field: str, node, key=None) -> Problem:
@@ -230,6 +316,9 @@ def _top_level_problems(file: Path, root: Path, spec: dict) -> list[Problem]:
                 key="import_seconds",
             )
         )
+    tags = spec.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) and TAG.match(t) for t in tags):
+        problems.append(problem("tags must be a list of lowercase slugs", "tags", key="tags"))
     environment = spec.get("environment") or {}
     if environment.get("device", "cpu") not in {"cpu", "gpu"}:
         problems.append(
@@ -336,8 +425,25 @@ def _check_problems(root: Path, check: dict) -> list[CheckProblem]:
             ):
                 out.append(_bad(f"{name} must be a list of names", name, check))
     elif kind == "resource":
-        if not ({"max_seconds", "max_memory_mb"} & check.keys()):
-            out.append(_bad("a resource check needs max_seconds or max_memory_mb", "kind", check))
+        if not ({"max_seconds", "max_memory_mb", "speedup"} & check.keys()):
+            out.append(
+                _bad("a resource check needs max_seconds, max_memory_mb or speedup", "kind", check)
+            )
+        speedup = check.get("speedup")
+        if speedup is not None and not (
+            isinstance(speedup, dict)
+            and isinstance(speedup.get("of"), str)
+            and isinstance(speedup.get("over"), str)
+            and isinstance(speedup.get("at_least"), (int, float))
+            and speedup["at_least"] >= 0
+        ):
+            out.append(
+                _bad(
+                    "speedup must be {of: check id, over: check id, at_least: factor ≥ 0}",
+                    "speedup",
+                    check,
+                )
+            )
     elif kind == "metric":
         out += _metric_problems(root, check)
     elif kind == "http":

@@ -35,6 +35,7 @@ from curriculum.models import (
     UnitExercise,
     UnitReading,
 )
+from curriculum.search import search_vectors_refresh
 
 PATH_FIELDS = (
     "title",
@@ -57,6 +58,38 @@ PATH_FIELDS = (
 )
 
 
+# Every kind of row an import writes, as ChangeLog names it, and the rows counted as its total.
+KIND_MODELS = {
+    "exercise": Exercise,
+    "resource": Resource,
+    "path": Path,
+    "phase": Phase,
+    "unit": Unit,
+    "topic": Topic,
+    "reading": UnitReading,
+    "unit exercise": UnitExercise,
+    "path resource": PathResource,
+    "skill": Skill,
+    "outcome": Outcome,
+    "trap": Trap,
+    "glossary term": GlossaryTerm,
+    "cross-reference": CrossReference,
+    "call to action": CallToAction,
+}
+ACTIONS = ("created", "updated", "restored", "archived", "deleted")
+
+
+def live_totals() -> dict[str, int]:
+    """Live rows of each kind now (archived ones are not counted)."""
+    totals = {}
+    for kind, model in KIND_MODELS.items():
+        rows = model._default_manager.all()
+        if any(f.name == "is_archived" for f in model._meta.fields):
+            rows = rows.filter(is_archived=False)
+        totals[kind] = rows.count()
+    return totals
+
+
 @dataclass
 class ImportReport:
     dry_run: bool = False
@@ -64,6 +97,27 @@ class ImportReport:
     resources: ChangeLog = field(default_factory=ChangeLog)
     paths: dict[str, ChangeLog] = field(default_factory=dict)  # only paths that changed
     unchanged: list[str] = field(default_factory=list)
+    content_dir: str = ""
+    totals: dict[str, int] = field(default_factory=dict)  # live rows per kind after the import
+
+    def kind_counts(self) -> list[dict]:
+        """Per kind: created, updated, restored, archived, deleted and unchanged rows."""
+        counts: dict[str, dict[str, int]] = {k: dict.fromkeys(ACTIONS, 0) for k in KIND_MODELS}
+        # Exercise lines read "exercise <slug>: created" or "...: archived (package removed)".
+        for line in self.exercises:
+            action = line.rsplit(": ", 1)[-1].split(" ")[0]
+            if action in ACTIONS:
+                counts["exercise"][action] += 1
+        for log in [self.resources, *self.paths.values()]:
+            for (action, kind), n in log.counts.items():
+                counts.setdefault(kind, dict.fromkeys(ACTIONS, 0))[action] += n
+        rows = []
+        for kind, by_action in counts.items():
+            touched = by_action["created"] + by_action["updated"] + by_action["restored"]
+            unchanged = max(self.totals.get(kind, 0) - touched, 0)
+            if any(by_action.values()) or unchanged:
+                rows.append({"kind": kind, **by_action, "unchanged": unchanged})
+        return rows
 
     @property
     def changed(self) -> bool:
@@ -102,9 +156,12 @@ def content_import(
     `force` re-syncs paths whose hash is unchanged (e.g. to undo edits made in the admin).
     """
     content = load_content(content_dir)
-    report = ImportReport(dry_run=dry_run)
+    report = ImportReport(dry_run=dry_run, content_dir=str(content_dir))
     with transaction.atomic():
         _import(content, report, force=force)
+        # Search reads stored documents: rebuild them after a change, fill any missing.
+        search_vectors_refresh(only_missing=not report.changed)
+        report.totals = live_totals()  # before a dry run's rollback, so it counts what would be
         if dry_run:
             transaction.set_rollback(True)
     return report

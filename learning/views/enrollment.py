@@ -15,23 +15,33 @@ from learning.models import Enrollment
 @login_required
 @require_http_methods(["GET", "POST"])
 def enroll(request, slug):
-    """GET previews the schedule for the chosen date and pace; POST enrolls (or re-paces)."""
+    """Preview the schedule for a date and pace (GET with a query string, or POST with
+    `preview`, which saves nothing); any other POST enrolls (or re-paces)."""
     path = get_live_path(slug)
     current = Enrollment.objects.filter(user=request.user, path=path).first()
+    path_hours = service.path_pace(path)
     form = EnrollmentForm.for_user(
         request.user,
         current,
         data=request.POST if request.method == "POST" else request.GET or None,
+        path_hours=path_hours,
     )
-    if request.method == "POST" and form.is_valid():
+    previewing = "preview" in request.POST
+    if request.method == "POST" and not previewing and form.is_valid():
         service.enrollment_create(user=request.user, path=path, **form.cleaned_data)
         messages.success(request, f"You are enrolled in {path.title}. Your schedule is below.")
         return redirect("learning:schedule", slug=path.slug)
-    preview = enrolled_path(request.user, form.preview_enrollment(path))
+    preview = enrolled_path(request.user, form.preview_enrollment(path), with_paces=True)
     return render(
         request,
         "learning/enroll.html",
-        {"path": path, "form": form, "preview": preview, "current": current},
+        {
+            "path": path,
+            "form": form,
+            "preview": preview,
+            "current": current,
+            "path_hours": path_hours,
+        },
     )
 
 
@@ -47,7 +57,11 @@ def schedule(request, slug):
     return render(
         request,
         "learning/schedule.html",
-        {"path": path, "item": enrolled_path(request.user, enrollment)},
+        {
+            "path": path,
+            "item": enrolled_path(request.user, enrollment, with_paces=True),
+            "path_hours": service.path_pace(path),
+        },
     )
 
 

@@ -1,10 +1,14 @@
-"""Catalog filters and search, on whichever database DATABASE_URL names (SQLite or PostgreSQL)."""
+"""Catalog filters and search, on whichever database DATABASE_URL names (SQLite or PostgreSQL).
+
+On PostgreSQL search reads stored documents that the import refreshes, so a test that edits
+rows directly calls `search_vectors_refresh()` as the import would.
+"""
 
 import pytest
 from django.urls import reverse
 
 from curriculum.models import Path, Resource, Tag, Topic, Unit
-from curriculum.search import search
+from curriculum.search import search, search_vectors_refresh
 from tests.synthetic_paths import SMALL, make_path
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +24,7 @@ def paths():
     Path.objects.filter(pk=long.pk).update(level="advanced", duration_weeks=104)
     rare = Tag.objects.create(slug="reinforcement-learning")
     long.tags.add(rare)
+    search_vectors_refresh()
     return short, medium, long
 
 
@@ -62,6 +67,7 @@ def test_unknown_filter_values_are_ignored_not_errors(client, paths):
 def test_search_finds_a_topic_and_links_to_its_unit(client, paths):
     topic = Topic.objects.filter(unit__path=paths[1], depth=1).first()
     Topic.objects.filter(pk=topic.pk).update(title="Backpropagation through time")
+    search_vectors_refresh()
     response = client.get(reverse("curriculum:catalog"), {"q": "backpropagation"})
     html = response.content.decode()
     assert (
@@ -80,6 +86,7 @@ def test_search_finds_units_resources_and_paths(paths):
     Path.objects.filter(pk=paths[1].pk).update(
         summary="Everything about probabilistic graphical models."
     )
+    search_vectors_refresh()
     assert [u.number for u in search("convolutional networks").units] == [2]
     assert [r.title for r in search("reinforcement").resources] == [
         "Reinforcement Learning: An Introduction"
@@ -90,6 +97,7 @@ def test_search_finds_units_resources_and_paths(paths):
 def test_search_needs_every_word_and_skips_archived_rows(paths):
     Unit.objects.filter(path=paths[0], number=1).update(title="Gaussian processes")
     Unit.objects.filter(path=paths[0], number=2).update(title="Gaussian mixtures", is_archived=True)
+    search_vectors_refresh()
     assert [u.title for u in search("gaussian processes").units] == ["Gaussian processes"]
     assert search("gaussian zebra").count == 0
 
@@ -98,6 +106,7 @@ def test_search_result_links_resources_to_the_library(client, paths):
     Resource.objects.filter(pk=paths[0].resources.first().pk).update(
         title="Dive into Deep Learning"
     )
+    search_vectors_refresh()
     html = client.get(reverse("curriculum:catalog"), {"q": "dive into deep"}).content.decode()
     assert reverse("curriculum:resources") + "?q=Dive%20into%20Deep%20Learning" in html
 
