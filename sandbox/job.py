@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import gpu
 from .harness.paths import check_relative
 from .limits import DEFAULTS, Limits
 
@@ -46,6 +47,10 @@ class Job:
         self._check_plan()
         if self.device not in DEVICES:
             raise ValueError(f"device must be one of {DEVICES}, got {self.device!r}")
+        if self.gpu_ids is not None:
+            if self.device != "gpu":
+                raise ValueError("a CPU job never gets a GPU: gpu_ids must be None")
+            gpu.parse_gpu_ids(self.gpu_ids)
         if self.runtime not in RUNTIMES:
             raise ValueError(f"runtime must be one of {RUNTIMES}, got {self.runtime!r}")
         if not isinstance(self.seed, int) or isinstance(self.seed, bool):
@@ -104,14 +109,31 @@ class Job:
                 f"wall_seconds={self.limits.wall_seconds}"
             )
 
-    def harness_input(self) -> bytes:
-        """The JSON line sent on the container's stdin after the nonce."""
+    def environment(self) -> dict[str, str]:
+        """The container's environment: only the GPU variables, set by us (sandbox/gpu.py)."""
+        return gpu.container_environment(self.device, self.gpu_ids)
+
+    def harness_input(self, environment: Mapping[str, str] | None = None) -> bytes:
+        """The JSON line sent on the container's stdin after the nonce.
+
+        ``environment``: the GPU variables the harness asserts in the learner process (the
+        container's, unless a run without a container passes its own)."""
+        placement = gpu.harness_plan(
+            self.device,
+            self.environment() if environment is None else environment,
+            self.limits.gpu_memory_mb or None,
+        )
         document = {
             "files": {
                 path: base64.b64encode(bytes(content)).decode("ascii")
                 for path, content in self.files.items()
             },
-            "plan": {**self.plan, "seed": self.seed, "threads": math.ceil(self.limits.cpus)},
+            "plan": {
+                **self.plan,
+                "seed": self.seed,
+                "threads": math.ceil(self.limits.cpus),
+                "gpu": placement,
+            },
             "limits": {
                 "output_bytes": self.limits.output_bytes,
                 "result_bytes": self.limits.result_bytes,

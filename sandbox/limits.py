@@ -38,6 +38,9 @@ class Limits:
     )
     nofile: int = _limit(256, "files", 32, 65536, "open file descriptors (ulimit nofile)")
     fsize_mb: int = _limit(64, "MiB", 1, 8192, "largest file a process may write (ulimit fsize)")
+    gpu_memory_mb: int = _limit(
+        0, "MiB", 0, 1_048_576, "GPU memory a GPU job's torch may allocate (0: no cap)"
+    )
 
     def __post_init__(self) -> None:
         for f in fields(self):

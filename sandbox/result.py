@@ -34,6 +34,9 @@ class RunResult:
     message: str = ""
     harness_error: str | None = None
     diagnostics: dict[str, Any] = field(default_factory=dict)
+    # A GPU run's device, driver and CUDA versions, peak GPU memory and time on the device
+    # (sandbox.gpu.gpu_facts); None for every CPU run.
+    gpu: dict[str, Any] | None = None
     # Wall-clock moments (epoch seconds) of this run's phases: `container_started` (the harness
     # got the job) and `code_finished` (the result line or the end of the stream arrived).
     phases: dict[str, float] = field(default_factory=dict)
@@ -60,6 +63,8 @@ def exit_reason_for(result: dict[str, Any] | None, *, oom_killed: bool, timed_ou
     statuses = {step.get("status") for step in result.get("steps", [])}
     if result.get("harness_error"):
         return "crash"
+    if (result.get("gpu") or {}).get("out_of_memory") is True:
+        return "memory"  # over the job's GPU memory cap (torch.cuda.OutOfMemoryError)
     if timed_out or "timeout" in statuses:
         return "timeout"
     if "crashed" in statuses:

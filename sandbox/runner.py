@@ -23,6 +23,7 @@ import docker.errors
 import requests.exceptions
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
+from . import gpu
 from .harness import frame
 from .harness.capture import Capture, LineReader
 from .job import Job
@@ -82,7 +83,9 @@ def container_options(job: Job, deadline: float) -> dict[str, Any]:
         "memswap_limit": memory,
         "nano_cpus": int(limits.cpus * 1_000_000_000),
         "init": False,
-        "environment": {},
+        # Nothing of the host's: only the GPU variables, set by us (NVIDIA_VISIBLE_DEVICES=void
+        # for a CPU job, the one slot's id for a GPU job; sandbox/gpu.py).
+        "environment": job.environment(),
         "ulimits": [
             Ulimit(name="core", soft=0, hard=0),
             Ulimit(name="nofile", soft=limits.nofile, hard=limits.nofile),
@@ -375,6 +378,7 @@ def _interpret(
         run.peak_memory_bytes = usage.get("peak_memory_bytes")
         run.cpu_seconds = usage.get("cpu_seconds")
         run.harness_error = result.get("harness_error")
+        run.gpu = gpu.gpu_facts(result.get("gpu"))
     else:
         run.stdout = "\n".join(parsed.other_output)
         run.message = {
@@ -383,4 +387,6 @@ def _interpret(
         }.get(reason, HARNESS_LOST_MESSAGE)
     if result is not None and reason == "memory":
         run.message = f"Your code used more than {job.limits.memory_mb} MiB of memory."
+        if run.gpu and run.gpu["out_of_memory"] and not oom_killed:
+            run.message = gpu.out_of_memory_message(job.limits.gpu_memory_mb or None)
     return run

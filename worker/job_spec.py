@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from curriculum.content.exercise_packages import Package
+from sandbox.gpu import parse_gpu_ids
 from sandbox.images import image_tag
 from sandbox.job import Job
 from sandbox.limits import DEFAULTS, Limits
@@ -19,12 +20,14 @@ from sandbox.result import SandboxUnavailable
 from .judge.plan import helper_files
 
 
-@lru_cache(maxsize=1)
-def sandbox_image() -> str:
-    if settings.SANDBOX_IMAGE:
-        return settings.SANDBOX_IMAGE
+@lru_cache(maxsize=2)
+def sandbox_image(device: str = "cpu") -> str:
+    """The image a job of this device runs: the CPU image, or the CUDA one for GPU jobs."""
+    chosen = settings.SANDBOX_GPU_IMAGE if device == "gpu" else settings.SANDBOX_IMAGE
+    if chosen:
+        return chosen
     try:
-        return image_tag()  # asks the engine which base it has
+        return image_tag(kind=device)  # asks the engine which base it has
     except Exception as error:  # docker's errors vary; all mean the engine is not usable now
         raise SandboxUnavailable(f"cannot resolve the sandbox image: {error}") from error
 
@@ -33,26 +36,37 @@ def limits_for(package: Package) -> Limits:
     return DEFAULTS.with_overrides(package.spec.get("limits", {}))
 
 
-def gpu_ids() -> tuple[str, ...] | None:
-    """The GPUs this worker is pinned to (SANDBOX_GPU_IDS); None lets a GPU job have them all."""
-    return tuple(settings.SANDBOX_GPU_IDS) or None
+def gpu_ids() -> tuple[str, ...]:
+    """This worker's GPU slots (SANDBOX_GPU_IDS: device indexes or MIG UUIDs), checked."""
+    return parse_gpu_ids(settings.SANDBOX_GPU_IDS)
 
 
 def build_job(
-    package: Package, files: dict[str, str], *, plan: dict, seed: int, labels: dict[str, str]
+    package: Package,
+    files: dict[str, str],
+    *,
+    plan: dict,
+    seed: int,
+    labels: dict[str, str],
+    gpu_id: str | None = None,
 ) -> Job:
-    """`files` (learner's or reference) with the plan's helpers, the package's data and limits."""
+    """`files` (learner's or reference) with the plan's helpers, the package's data and limits.
+
+    A GPU job sees only `gpu_id`, the one slot its run holds (worker.gpu_slots); a CPU job
+    never gets a device, whatever it is given."""
+    if package.device == "gpu" and gpu_id is None:
+        raise ValueError(f"{package.slug} is a GPU exercise: its job needs a GPU slot")
     files = {**files, **helper_files(package)}
     payload = {name: text.encode("utf-8") for name, text in files.items()}
     payload.update(package.data)
     return Job(
-        image=sandbox_image(),
+        image=sandbox_image(package.device),
         files=payload,
         plan=plan,
         limits=limits_for(package),
         labels={"backprop.exercise": package.slug, **labels},
         seed=seed,
         device=package.device,
-        gpu_ids=gpu_ids(),
+        gpu_ids=(gpu_id,) if package.device == "gpu" and gpu_id is not None else None,
         runtime=settings.SANDBOX_RUNTIME,
     )

@@ -22,7 +22,7 @@ from sandbox.pool import Shape, WarmPool, remove_orphans
 from sandbox.result import RunResult, SandboxUnavailable
 from sandbox.runner import connect, run_job
 
-from .job_spec import gpu_ids, limits_for, sandbox_image
+from .job_spec import limits_for, sandbox_image
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +84,8 @@ def run(job: Job, package: Package) -> RunResult:
 def start() -> None:
     """Remove warm containers of dead workers on this host, then warm every exercise's shape.
 
-    GPU shapes are warmed only on workers pinned to GPUs (SANDBOX_GPU_IDS); any worker also
-    warms a shape once it has run a job of it.
+    Only CPU shapes are warmed: a GPU job runs cold, in a container that sees only the one
+    device or MIG slice its slot holds (worker.gpu_slots), never in a warm one made earlier.
     """
     pool = get()
     if pool is None:
@@ -98,19 +98,18 @@ def start() -> None:
         log.warning(
             "sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error
         )
-    pinned = gpu_ids()
     packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
     shapes = {
         Shape(
             sandbox_image(),
             limits_for(package),
             package.device,
-            pinned,
+            None,
             settings.SANDBOX_RUNTIME,
             preload_for(package),
         )
         for package in packages
-        if package.device == "cpu" or pinned
+        if package.device == "cpu"
     }
     pool.warm(shapes)
 

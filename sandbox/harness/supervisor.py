@@ -28,7 +28,7 @@ import traceback
 from importlib import metadata
 from typing import Any
 
-from . import child, codec, frame, measure, web
+from . import child, codec, frame, gpu, measure, web
 from .capture import Capture, LineReader
 from .paths import resolve_under
 
@@ -149,6 +149,8 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
     result = watch.result()
     result["seed"] = plan.get("seed")
     result["versions"] = versions()
+    if gpu.is_gpu_plan(plan):  # a CPU job has no gpu section at all
+        result["gpu"] = gpu.run_facts(watch.gpu_report, watch.device_seconds())
     return result
 
 
@@ -189,6 +191,12 @@ class _Watch:
         self.step_cpu = self.cpu.now()
         self.exchange: web.Exchange | None = None
         self.released = False
+        self.forked_at = self.step_started
+        self.gpu_report: dict[str, Any] | None = None
+
+    def device_seconds(self) -> float | None:
+        """How long the learner process held the device: from the fork to its end, by our clock."""
+        return None if self.ended_at is None else self.ended_at - self.forked_at
 
     def _deadline(self) -> float:
         if len(self.outcomes) < len(self.steps):
@@ -252,7 +260,21 @@ class _Watch:
 
     def _feed_results(self, data: bytes) -> None:
         for line in self.results.feed(data):
+            if line is not None and line.startswith(gpu.REPORT_PREFIX):
+                self._accept_gpu_report(line)
+                continue
             self._accept_outcome(line)
+
+    def _accept_gpu_report(self, line: bytes) -> None:
+        """What torch saw in the learner process (shown only, never a verdict)."""
+        try:
+            report = gpu.accept_report(json.loads(line))
+        except (ValueError, RecursionError):
+            report = None
+        if report is None:
+            self.anomalies.append("an unreadable GPU report")
+        else:
+            self.gpu_report = report
 
     def _accept_outcome(self, line: bytes | None) -> None:
         now = time.monotonic()
@@ -362,9 +384,13 @@ class _Watch:
     def result(self) -> dict[str, Any]:
         outcomes = list(self.outcomes)
         ended = _describe_end(self.status)
+        out_of_gpu_memory = bool((self.gpu_report or {}).get("out_of_memory"))
         for index in range(len(outcomes), len(self.steps)):
             step_id = self.steps[index].get("id")
-            if index == len(self.outcomes):
+            if out_of_gpu_memory and not self.timed_out:
+                message = "not run: an earlier step needed more GPU memory than the job may have"
+                outcomes.append({"id": step_id, "status": "skipped", "message": message})
+            elif index == len(self.outcomes):
                 if self.timed_out:
                     seconds = self.steps[index].get("timeout_seconds", 10)
                     outcomes.append(

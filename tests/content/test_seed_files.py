@@ -119,6 +119,7 @@ EXPECTED_PACKAGES = {
     ("ml-dl-engineer-16-weeks", 2): {"mlp-numpy-digits"},
     ("ml-dl-engineer-16-weeks", 3): {"mlp-pytorch"},
     ("ml-dl-engineer-16-weeks", 6): {"lstm-cell-from-scratch"},
+    ("ml-dl-engineer-16-weeks", 13): {"int8-dynamic-quantisation"},  # a GPU exercise
     ("ml-engineering-deep-dive", 1): {"covariance-eigenvectors"},
     ("ml-engineering-deep-dive", 2): {"housing-regression-cv"},
     ("ml-engineering-deep-dive", 4): {"grid-search"},

@@ -19,7 +19,8 @@ def test_every_default_from_the_design_is_set():
     assert o["entrypoint"][-1] == "/opt/backprop/backprop_harness/init.py"
     assert o["mem_limit"] == o["memswap_limit"] == "512m"
     assert o["pids_limit"] == 64 and o["nano_cpus"] == 500_000_000
-    assert o["environment"] == {} and "volumes" not in o
+    assert o["environment"] == {"NVIDIA_VISIBLE_DEVICES": "void", "CUDA_VISIBLE_DEVICES": ""}
+    assert "volumes" not in o
     # /work and /dev/shm share tmpfs_mb and tmpfs_inodes: 192 + 64 MiB, 3584 + 512 inodes.
     assert "size=192m" in o["tmpfs"]["/work"] and "nr_inodes=3584" in o["tmpfs"]["/work"]
     assert "size=64m" in o["tmpfs"]["/dev/shm"] and "nr_inodes=512" in o["tmpfs"]["/dev/shm"]

@@ -59,7 +59,7 @@ def _job(device, gpu_ids=None):
 def test_a_cpu_container_never_sees_a_gpu():
     options = container_options(_job("cpu"), deadline=0)
     assert "device_requests" not in options
-    assert options["environment"] == {}
+    assert options["environment"] == {"NVIDIA_VISIBLE_DEVICES": "void", "CUDA_VISIBLE_DEVICES": ""}
 
 
 def test_a_gpu_container_requests_the_worker_s_pinned_gpus():
@@ -74,13 +74,16 @@ def test_a_gpu_container_without_pinned_ids_requests_all_gpus():
     assert request["Capabilities"] == [["gpu"]]
 
 
-def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(settings, monkeypatch):
+def test_the_worker_gives_a_gpu_job_one_slot_of_sandbox_gpu_ids_and_cpu_jobs_none(
+    settings, monkeypatch, tmp_path
+):
     import dataclasses
 
     from curriculum.content.exercise_packages import find_package
     from worker import job_spec, sandbox_jobs
 
     settings.SANDBOX_GPU_IDS = ["0", "2"]
+    settings.SANDBOX_GPU_LOCK_DIR = str(tmp_path)
     settings.SANDBOX_POOL_SIZE = 0
     cpu = find_package(settings.CONTENT_DIR / "exercises", "matmul-from-scratch")
     gpu = dataclasses.replace(
@@ -88,9 +91,9 @@ def test_the_worker_pins_gpu_jobs_to_sandbox_gpu_ids_and_cpu_jobs_get_none(setti
     )
     jobs = []
     monkeypatch.setattr(sandbox_jobs, "run_job", lambda job: jobs.append(job))
-    monkeypatch.setattr(job_spec, "sandbox_image", lambda: "img:1")
+    monkeypatch.setattr(job_spec, "sandbox_image", lambda device="cpu": "img:1")
     for package in (cpu, gpu):
         sandbox_jobs.run_files(package, {"solution.py": "x = 1"}, plan=PLAN, seed=1, labels={})
     cpu_options, gpu_options = (container_options(job, deadline=0) for job in jobs)
     assert "device_requests" not in cpu_options
-    assert gpu_options["device_requests"][0]["DeviceIDs"] == ["0", "2"]
+    assert gpu_options["device_requests"][0]["DeviceIDs"] == ["0"]  # one slot, not both GPUs
