@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
     "django_htmx",
     "template_partials",
     # Domain apps, lowest layer first (the order import-linter checks, docs/architecture.md).
@@ -61,10 +63,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body (CSRF's process_view does): a body over its route's limit
+    # is refused from its Content-Length alone, in the client's terms (config/request_limits.py).
+    "config.request_limits.RequestLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees a view's exceptions first: our error pages for learners even with DEBUG on.
+    "config.errors.FriendlyErrorsMiddleware",
 ]
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -156,8 +164,44 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"user": os.environ.get("API_RATE_PER_USER", "120/minute")},
+    # JSON bodies only (HTML forms read a missing boolean as false); the submit endpoint adds
+    # multipart for uploads.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_RATE_ANON", "60/minute"),
+        "user": os.environ.get("API_RATE_PER_USER", "120/minute"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    # Every error as application/problem+json (api/problems.py); validation answers 422.
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Backprop API",
+    "DESCRIPTION": "Learning paths, autograded exercises and mentoring, for scripts, editors "
+    "and the `backprop` command-line client (docs/api.md, docs/cli.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {  # fields named alike with different choices get names of their own
+        "SubmissionStatusEnum": "submissions.models.Status",
+        "ReviewRequestStatusEnum": "mentoring.models.ReviewRequest.Status",
+        "ResultStatusEnum": ["pass", "fail", "error"],
+        "CheckStatusEnum": ["pass", "fail", "error", "skipped"],
+        "GradescopeTestStatusEnum": ["passed", "failed"],
+        "ProgressKindEnum": ["topic", "reading", "unit_item"],
+        "ResourceKindEnum": "curriculum.models.Resource.Kind",
+        "UnitItemKindEnum": "curriculum.models.UnitExercise.Kind",
+        "NotificationKindEnum": "notifications.models.Notification.Kind",
+    },
 }
 
 # --- Celery -------------------------------------------------------------------------------
@@ -204,7 +248,11 @@ CELERY_BEAT_SCHEDULE = {
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))
 SANDBOX_IMAGE = os.environ.get("SANDBOX_IMAGE", "")  # empty: the tag computed from sandbox/images
 SANDBOX_RUNTIME = os.environ.get("SANDBOX_RUNTIME", "") or None  # e.g. "runsc" for gVisor
-SANDBOX_GPU_IDS = env_list("SANDBOX_GPU_IDS")
+SANDBOX_GPU_IDS = env_list("SANDBOX_GPU_IDS")  # slots: device indexes or MIG UUIDs, one job each
+SANDBOX_GPU_IMAGE = os.environ.get("SANDBOX_GPU_IMAGE", "")  # empty: the CUDA recipe's tag
+# Every worker sharing this host's GPUs must share the folder of slot locks (worker/gpu_slots.py).
+SANDBOX_GPU_LOCK_DIR = os.environ.get("SANDBOX_GPU_LOCK_DIR", "") or None
+SANDBOX_GPU_WAIT_SECONDS = float(os.environ.get("SANDBOX_GPU_WAIT_SECONDS", "120"))
 GRADING_QUEUED_STALE_SECONDS = int(os.environ.get("GRADING_QUEUED_STALE_SECONDS", "60"))
 GRADING_LEASE_SECONDS = int(os.environ.get("GRADING_LEASE_SECONDS", "420"))
 GRADING_MAX_ATTEMPTS = int(os.environ.get("GRADING_MAX_ATTEMPTS", "5"))

@@ -36,6 +36,10 @@ ADMINS = _row(LOGIN, 403, 403, 403, 403, 200)
 GUEST_FORM = _row(200, 302, 302, 302, 302, 302)  # sign-up: signed-in users are sent on
 API_OWNER_OR_MENTOR = _row(401, 200, 404, 200, 404, 200)  # the API answers 401, never a redirect
 API_POST_ONLY = _row(401, 405, 405, 405, 405, 405)
+API_SIGNED_IN = _row(401, 200, 200, 200, 200, 200)
+API_MENTORS = _row(401, 403, 403, 200, 200, 200)
+API_COHORT_MENTOR = _row(401, 403, 403, 200, 404, 200)
+API_MENTOR_POST_ONLY = _row(401, 403, 403, 405, 405, 405)
 
 
 @dataclass
@@ -76,6 +80,54 @@ MATRIX: dict[str, Entry] = {
     "api:exercise": Entry(PUBLIC, ex),
     "api:submit": Entry(API_POST_ONLY, ex, post=True),
     "api:submission": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "api:schema": Entry(PUBLIC),
+    "api:docs": Entry(PUBLIC),
+    "api:me": Entry(API_SIGNED_IN),
+    "api:path": Entry(PUBLIC, path_slug),
+    "api:unit": Entry(PUBLIC, lambda w: {"slug": w.path.slug, "number": 1}),
+    "api:exercises": Entry(PUBLIC),
+    "api:exercise-starter": Entry(PUBLIC, ex),
+    "api:enrollments": Entry(API_SIGNED_IN),
+    # nobody in the world is enrolled (the cohort adds alice directly)
+    "api:enrollment": Entry(_row(401, 404, 404, 404, 404, 404), path_slug, post=True),
+    "api:path-progress": Entry(API_SIGNED_IN, path_slug),
+    "api:progress-tick": Entry(API_POST_ONLY, post=True),
+    "api:draft": Entry(API_SIGNED_IN, ex, post=True),
+    "api:submissions": Entry(API_SIGNED_IN),
+    "api:submission-status": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "api:submission-result": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "api:submission-result-exercism": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
+    "api:submission-result-gradescope": Entry(
+        API_OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}
+    ),
+    "api:review-request": Entry(API_POST_ONLY, lambda w: {"pk": w.submission.pk}, post=True),
+    "api:reviews": Entry(API_SIGNED_IN),
+    "api:review": Entry(API_OWNER_OR_MENTOR, lambda w: {"pk": w.request.pk}),
+    "api:review-claim": Entry(
+        API_MENTOR_POST_ONLY, lambda w: {"pk": w.request.pk}, post=True, post_as="bob"
+    ),
+    "api:review-release": Entry(
+        API_MENTOR_POST_ONLY, lambda w: {"pk": w.request.pk}, post=True, post_as="bob"
+    ),
+    "api:review-comments": Entry(
+        API_MENTOR_POST_ONLY, lambda w: {"pk": w.request.pk}, post=True, post_as="bob"
+    ),
+    "api:review-verdict": Entry(
+        API_MENTOR_POST_ONLY, lambda w: {"pk": w.request.pk}, post=True, post_as="bob"
+    ),
+    "api:comment-replies": Entry(API_POST_ONLY, lambda w: {"pk": w.comment.pk}, post=True),
+    "api:mentor-queue": Entry(API_MENTORS),
+    "api:mentor-threads": Entry(API_MENTORS),
+    "api:cohorts": Entry(API_MENTORS, post=True, post_as="ada"),
+    "api:cohort": Entry(API_COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
+    "api:cohort-invites": Entry(
+        _row(401, 403, 403, 403, 403, 405), lambda w: {"pk": w.cohort.pk}, post=True, post_as="ada"
+    ),
+    "api:cohort-gradebook": Entry(API_COHORT_MENTOR, lambda w: {"pk": w.cohort.pk}),
+    "api:path-gradebook": Entry(_row(401, 403, 403, 403, 403, 200), path_slug),
+    "api:notifications": Entry(API_SIGNED_IN),
+    "api:notifications-read": Entry(API_POST_ONLY, post=True),
+    "api:not-found": Entry(_row(404, 404, 404, 404, 404, 404), lambda w: {}),
     # browsing
     "curriculum:catalog": Entry(PUBLIC),
     "curriculum:resources": Entry(PUBLIC),
@@ -86,8 +138,11 @@ MATRIX: dict[str, Entry] = {
     "curriculum:unit": Entry(PUBLIC, lambda w: {"slug": w.path.slug, "number": 1}),
     "submissions:exercise": Entry(PUBLIC, ex),
     "healthz": Entry(PUBLIC),
+    "favicon": Entry(_row(301, 301, 301, 301, 301, 301)),  # to the static SVG
     # the learner's own things
     "learning:dashboard": Entry(SIGNED_IN),
+    "learning:export-json": Entry(SIGNED_IN),  # each learner gets only their own rows
+    "learning:export-csv": Entry(SIGNED_IN, lambda w: {"kind": "attempts"}),
     "learning:enroll": Entry(SIGNED_IN, path_slug, post=True),
     # nobody in the world is enrolled: the schedule page sends them to enroll first
     "learning:schedule": Entry(_row(LOGIN, 302, 302, 302, 302, 302), path_slug, post=True),
@@ -102,7 +157,9 @@ MATRIX: dict[str, Entry] = {
     "submissions:submission": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     "submissions:submission-status": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     "submissions:attempt-diff": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
-    "mentoring:review-request": Entry(OWNER_ONLY, lambda w: {"pk": w.submission.pk}, post=True),
+    "mentoring:review-request": Entry(  # the attempt has a thread: its request page is the thread
+        _row(LOGIN, 302, 404, 404, 404, 404), lambda w: {"pk": w.submission.pk}, post=True
+    ),
     # mentoring
     "mentoring:mentor-queue": Entry(MENTORS),
     "mentoring:comment-bank": Entry(MENTORS, ex, post=True, post_as="bob"),
