@@ -3,12 +3,15 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export PATH := $(HOME)/.local/bin:$(PATH)
 
-.PHONY: help install migrate content accounts sandbox-image demo test test-fast lint format check-exercises bench clean
+.PHONY: help install migrate content accounts sandbox-image sandbox-image-gpu gpu-selfcheck demo test test-fast api-fuzz lint format check-exercises bench clean
 
 help:
 	@echo "make demo            install, migrate, load content, build the sandbox image, run web + worker"
 	@echo "make test            the whole suite (Docker and browser tests skip only where nothing answers)"
 	@echo "make sandbox-image   build the sandbox image (skipped when its recipe is unchanged)"
+	@echo "make docker-engine   start a Docker engine, installing it with apt as root (asks on a terminal)"
+	@echo "make sandbox-image-gpu  build the CUDA sandbox image on a GPU host (~2.9 GB of wheels; not in CI)"
+	@echo "make api-fuzz        schemathesis against the API schema, as a learner and a mentor (~2 min)"
 	@echo "make lint            import contracts, ruff check, ruff format --check, mypy"
 	@echo "make format          ruff format + ruff check --fix"
 
@@ -30,6 +33,15 @@ accounts: migrate
 sandbox-image: install
 	bash scripts/sandbox-image.sh build
 
+sandbox-image-gpu: install
+	bash scripts/sandbox-image.sh build-gpu
+
+gpu-selfcheck: install
+	bash scripts/gpu-selfcheck.sh
+
+docker-engine:
+	bash scripts/ensure-docker.sh
+
 demo: install
 	bash scripts/demo.sh
 
@@ -38,6 +50,10 @@ test: install
 
 test-fast: install
 	$(PY) -m pytest -q -m "not docker and not browser and not integration and not attacks"
+
+# Not part of `make test`: tests/api/fuzz_api.py is outside the test_*.py pattern on purpose.
+api-fuzz: install
+	$(PY) -m pytest -q -p no:cacheprovider --timeout=600 tests/api/fuzz_api.py
 
 check-exercises: migrate
 	$(PY) manage.py check_exercises

@@ -1,9 +1,9 @@
 """Analytics for admins: pass rates, failed checks, drop-off, review waits, grading health."""
 
+from datetime import timedelta
+
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from datetime import timedelta
 
 from accounts.decorators import admin_required
 from curriculum.models import Path

@@ -1,6 +1,5 @@
 """The REST API through its URLs: tokens, submitting, reading results, who sees what."""
 
-import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -8,13 +7,6 @@ from accounts.services import api_token_regenerate
 from submissions.models import Status, Submission
 
 CODE = "def matmul(A, B):\n    return A\n"
-
-
-@pytest.fixture
-def alice_api(alice):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_regenerate(user=alice)}")
-    return client
 
 
 def test_anyone_can_list_paths_and_read_an_exercise(matmul):
@@ -57,7 +49,7 @@ def test_bad_input_gets_a_clear_message_and_no_row(alice_api, matmul, enqueued):
     empty = alice_api.post(reverse("api:submit", args=[matmul.slug]), {"code": "  "}, format="json")
     assert empty.status_code == 422 and "The code is empty" in empty.json()["detail"]
     nothing = alice_api.post(reverse("api:submit", args=[matmul.slug]), {}, format="json")
-    assert nothing.status_code == 400
+    assert nothing.status_code == 422 and "Send `code`" in nothing.json()["detail"]
     escape = alice_api.post(
         reverse("api:submit", args=[matmul.slug]), {"files": {"../x.py": CODE}}, format="json"
     )
@@ -88,3 +80,5 @@ def test_the_profile_page_creates_and_shows_a_token(client, alice):
     client.post(reverse("accounts:api-token"))
     page = client.get(reverse("accounts:profile")).content.decode()
     assert alice.auth_token.key in page
+    setup = f"backprop configure --url http://testserver --token {alice.auth_token.key}"
+    assert setup in page
