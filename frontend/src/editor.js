@@ -6,10 +6,16 @@ import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { indentUnit } from "@codemirror/language";
-import { Prec } from "@codemirror/state";
+import { Compartment, Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
+import { oneDark } from "@codemirror/theme-one-dark";
 
 const SAVE_DELAY_MS = 800;
+
+// The site follows prefers-color-scheme; so does the editor: One Dark (its own highlight
+// colours, made for a dark background) while the scheme is dark, the light default otherwise.
+const darkScheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+const schemeTheme = () => (darkScheme && darkScheme.matches ? oneDark : []);
 
 function csrfToken(form) {
   const input = form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -71,11 +77,13 @@ function enhance(textarea) {
     return true;
   }
 
+  const theme = new Compartment();
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
       basicSetup,
       python(),
+      theme.of(schemeTheme()),
       indentUnit.of("    "),
       Prec.highest(keymap.of([{ key: "Mod-Enter", run: submit }])),
       keymap.of([indentWithTab]),
@@ -97,6 +105,9 @@ function enhance(textarea) {
   textarea.removeAttribute("id"); // the label now names the editor, not the hidden textarea
   if (label) label.removeAttribute("for");
   textarea.after(view.dom);
+  if (darkScheme) {
+    darkScheme.addEventListener("change", () => view.dispatch({ effects: theme.reconfigure(schemeTheme()) }));
+  }
   form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); }, true);
   addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });

@@ -128,3 +128,21 @@ def test_the_attempts_list_follows_a_submission(learner_page):
     assert page.locator("#attempts ol").count() == 0
     assert "queued, waiting for a grading worker" in page.locator("#result-summary").inner_text()
     shoot(page, "exercise-attempts", page.locator("#attempts"))
+
+
+def test_the_editor_follows_the_colour_scheme(learner_page):
+    page = learner_page
+
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('.cm-editor')).backgroundColor === 'rgb(255, 255, 255)'"
+    )
+    page.emulate_media(color_scheme="dark")
+    # One Dark's background, opaque and dark (the switch happens on the media query's event).
+    page.wait_for_function(
+        r"""() => { const m = getComputedStyle(document.querySelector('.cm-editor'))
+            .backgroundColor.match(/^rgb\((\d+), (\d+), (\d+)\)$/);
+          return m && Math.max(+m[1], +m[2], +m[3]) < 80; }"""
+    )
+    assert page.locator(".cm-editor.code-editor").count() == 1  # our class kept across the switch
+    shoot(page, "editor-dark")
