@@ -111,7 +111,7 @@ def test_the_autosave_of_a_5_mb_draft_says_why_it_was_not_saved(learner_page):
     status = page.locator("[data-draft-status]")
     page.wait_for_function(
         "document.querySelector('[data-draft-status]').textContent.includes('a draft may be at most')",
-        timeout=15_000,
+        timeout=60_000,  # 5 MB through CodeMirror and FormData: seconds on a loaded machine
     )
     assert status.inner_text() == (
         "The draft is 5.1 MB as sent; a draft may be at most 256 KB, so it was not saved."

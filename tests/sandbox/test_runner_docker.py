@@ -290,8 +290,11 @@ def test_the_learner_cannot_read_the_supervisor_or_the_nonce(
     assert found["fd/0"] == ("PermissionError" if sandbox_runtime == "runc" else "read 0 bytes"), (
         found
     )
-    # Only what Docker, Python and the harness set: nothing from the host or the worker.
+    # Only what Docker, Python and the harness set: nothing from the host or the worker (the
+    # device variables are ours: a CPU job's say "no device", sandbox.gpu).
     assert set(found["env"]) <= {
+        "CUDA_VISIBLE_DEVICES",
+        "NVIDIA_VISIBLE_DEVICES",
         "PATH",
         "HOSTNAME",
         "HOME",
