@@ -145,6 +145,9 @@ def stack(
         "SANDBOX_POOL_SIZE": str(pool_size),
         "GRADING_LEASE_SECONDS": str(lease),
         "LOG_LEVEL": "WARNING",
+        # A bench submits faster than a learner may: lift the per-user limits for its users.
+        "SUBMISSION_RATE": "100000/minute",
+        "SUBMISSION_MAX_PENDING": "1000",
     }
     subprocess.run(
         [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300

@@ -16,7 +16,10 @@ COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\brgba?\(|\bhsla?\(")
 ALLOWED = {
     "app.css": [".brand {"],  # white on the always-dark header
     # the light editor's own white (One Dark paints the dark one); the badge on the header
-    "learner.css": ["@media screen and (prefers-color-scheme: light) { .code-editor {", ".notif-count {"],
+    "learner.css": [
+        "@media screen and (prefers-color-scheme: light) { .code-editor {",
+        ".notif-count {",
+    ],
 }
 
 
