@@ -8,14 +8,37 @@ import { indentWithTab } from "@codemirror/commands";
 import { indentUnit } from "@codemirror/language";
 import { Compartment, Prec } from "@codemirror/state";
 import { python } from "@codemirror/lang-python";
-import { oneDark } from "@codemirror/theme-one-dark";
+import { oneDarkTheme } from "@codemirror/theme-one-dark";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { tags as t } from "@lezer/highlight";
 
 const SAVE_DELAY_MS = 800;
 
 // The site follows prefers-color-scheme; so does the editor: One Dark (its own highlight
 // colours, made for a dark background) while the scheme is dark, the light default otherwise.
 const darkScheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-const schemeTheme = () => (darkScheme && darkScheme.matches ? oneDark : []);
+// One Dark's palette with its coral and violet lightened: on its background (and the active
+// line's) they measured 4.38:1 and 4.43:1, under the 4.5:1 that small text needs.
+const darkHighlight = HighlightStyle.define([
+  { tag: t.keyword, color: "#d49ae6" },
+  { tag: [t.name, t.deleted, t.character, t.propertyName, t.macroName], color: "#ef959c" },
+  { tag: [t.function(t.variableName), t.labelName], color: "#61afef" },
+  { tag: [t.color, t.constant(t.name), t.standard(t.name)], color: "#d19a66" },
+  { tag: [t.definition(t.name), t.separator], color: "#abb2bf" },
+  { tag: [t.typeName, t.className, t.number, t.changed, t.annotation, t.modifier, t.self, t.namespace], color: "#e5c07b" },
+  { tag: [t.operator, t.operatorKeyword, t.url, t.escape, t.regexp, t.special(t.string)], color: "#56b6c2" },
+  { tag: [t.meta, t.comment], color: "#9da5b4" },
+  { tag: t.strong, fontWeight: "bold" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strikethrough, textDecoration: "line-through" },
+  { tag: t.link, color: "#9da5b4", textDecoration: "underline" },
+  { tag: t.heading, fontWeight: "bold", color: "#ef959c" },
+  { tag: [t.atom, t.bool, t.special(t.variableName)], color: "#d19a66" },
+  { tag: [t.processingInstruction, t.string, t.inserted], color: "#98c379" },
+  { tag: t.invalid, color: "#ffffff" },
+]);
+const darkTheme = [oneDarkTheme, syntaxHighlighting(darkHighlight)];
+const schemeTheme = () => (darkScheme && darkScheme.matches ? darkTheme : []);
 
 function csrfToken(form) {
   const input = form.querySelector("input[name=csrfmiddlewaretoken]");
@@ -78,9 +101,13 @@ function enhance(textarea) {
   }
 
   const theme = new Compartment();
+  // The CSP admits an inline <style> only with the page's nonce, and CodeMirror mounts its
+  // styles in one (exercise.html puts the nonce in a meta tag).
+  const nonce = document.querySelector('meta[name="csp-nonce"]')?.content;
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
+      nonce ? EditorView.cspNonce.of(nonce) : [],
       basicSetup,
       python(),
       theme.of(schemeTheme()),
