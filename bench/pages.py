@@ -11,6 +11,7 @@ Every step is bounded in time. See bench/README.md, section "Pages".
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -135,6 +136,7 @@ def main() -> None:
 
     base = f"http://127.0.0.1:{args.port}"
     pages = {
+        "healthz": "/healthz",  # Django's own floor: middleware, routing, a response
         "catalog": "/",
         "path (30 sections)": "/paths/ml-engineer-master-curriculum/",
         "unit (deep topics)": "/paths/ml-engineer-master-curriculum/1/",
@@ -194,6 +196,10 @@ def main() -> None:
             f"| {name} | `{path}` | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} "
             f"| {r['requests']} | {r['errors']} |"
         )
+    floor = rows[0][2]["rps"]
+    for name, _, r in rows[1:]:
+        print(f"{name}: {r['rps'] / floor:.3f} of /healthz")
+    print(json.dumps({"bench": "pages", "rps": {name: r["rps"] for name, _, r in rows}}))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Prints medians, p95 and ratios. Stops what it starts. See bench/README.md, "Sand
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import statistics
@@ -193,6 +194,24 @@ def main() -> None:
         print(f"| pool off (SANDBOX_POOL_SIZE=0) | {' | '.join(fmt(off))} |")
         print(f"| pool on (SANDBOX_POOL_SIZE={args.pool_size}) | {' | '.join(fmt(on))} |")
         print(f"\npool off ÷ pool on (median): {ratio(off, on)}")
+
+    def ms(values):
+        return round(statistics.median(values) * 1000, 1) if values else None
+
+    figures = {
+        "bench": "sandbox",
+        "containers": {
+            name: {"cold_ms": ms(r["cold"]), "warm_ms": ms(r["warm"])}
+            for name, r in results.items()
+        },
+    }
+    if web:
+        figures["web"] = {
+            "off_median_ms": ms(web[0]),
+            "on_median_ms": ms(web[args.pool_size]),
+            "on_p95_ms": round(grading.percentile(web[args.pool_size], 95) * 1000, 1),
+        }
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

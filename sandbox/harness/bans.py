@@ -98,7 +98,7 @@ class Bans(importlib.abc.MetaPathFinder):
         if event == "open" and args and isinstance(args[0], str | bytes):
             opened = os.path.realpath(os.fsdecode(args[0]))
             for folder in self.folders:
-                if opened == folder or opened.startswith(folder + os.sep):
+                if opened == folder or opened.startswith((folder + os.sep, folder + ".")):
                     raise ForbiddenByExercise(
                         f"{opened} belongs to a library this exercise forbids"
                     )
@@ -145,17 +145,29 @@ class _PatchingLoader(importlib.abc.Loader):
 
 
 def _package_folders(name: str) -> list[str]:
-    """Where a banned package's files are, found without importing it."""
+    """Where a banned module's files are, found without importing anything: for a package its
+    folder; for a submodule (`sklearn.naive_bayes`) only its own path under the top package,
+    as a folder or a file stem (`naive_bayes.py`, its compiled `__pycache__` entries), so the
+    rest of the library stays usable."""
+    top, _, rest = name.partition(".")
     try:
-        spec = importlib.util.find_spec(name.partition(".")[0])
+        spec = importlib.util.find_spec(top)
     except (ImportError, ValueError):
         return []
     if spec is None:
         return []
-    folders = list(spec.submodule_search_locations or [])
-    if not folders and spec.origin:
-        folders = [spec.origin]
-    return [os.path.realpath(folder) for folder in folders]
+    roots = list(spec.submodule_search_locations or [])
+    if not roots:
+        return [os.path.realpath(spec.origin)] if spec.origin and not rest else []
+    if not rest:
+        return [os.path.realpath(root) for root in roots]
+    parts = rest.split(".")
+    found = []
+    for root in roots:
+        base = os.path.realpath(os.path.join(root, *parts))
+        cache = os.path.join(os.path.dirname(base), "__pycache__", os.path.basename(base))
+        found += [base, cache]
+    return found
 
 
 def _resolve(dotted: str):

@@ -181,3 +181,20 @@ def test_the_source_check_fails_with_the_message_the_run_saw():
     assert runtime_ban(Seen(), ["numpy"]) == "it imported numpy, which this exercise forbids"  # type: ignore[arg-type]
     Seen.steps["_load#0"]["exception"]["message"] = "No module named 'pandas'"
     assert runtime_ban(Seen(), ["numpy"]) is None  # type: ignore[arg-type]
+
+
+def test_a_banned_submodule_leaves_the_rest_of_its_library_usable():
+    out = run_banned(
+        """
+        import importlib.util, os
+        import numpy.linalg
+        attempt("sibling", lambda: numpy.linalg.norm([3.0, 4.0]))
+        attempt("banned", lambda: __import__("numpy.polynomial"))
+        folder = os.path.dirname(importlib.util.find_spec("numpy").origin)
+        attempt("file", lambda: open(os.path.join(folder, "polynomial", "__init__.py")).read())
+        """,
+        imports=["numpy.polynomial"],
+    )
+    assert "sibling ALLOWED" in out
+    assert "banned refused: ModuleNotFoundError" in out
+    assert "file refused: ForbiddenByExercise" in out

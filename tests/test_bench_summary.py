@@ -1,0 +1,48 @@
+"""bench/summary.py turns each bench's last JSON line into the ratios issue #15 names."""
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_summary", ROOT / "bench" / "summary.py")
+summary = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(summary)
+
+
+def test_the_ratios_come_from_each_benchs_figures():
+    found = {
+        "pages": {
+            "rps": {
+                "healthz": 2000.0,
+                "catalog": 600.0,
+                "path (30 sections)": 500.0,
+                "unit (deep topics)": 800.0,
+                "catalog search": 250.0,
+            }
+        },
+        "grading": {"submit_median_ms": 260.0, "cold_container_median_ms": 200.0},
+        "sandbox": {
+            "web": {"off_median_ms": 600.0, "on_median_ms": 150.0, "on_p95_ms": 240.0},
+            "containers": {"torch": {"cold_ms": 1500.0, "warm_ms": 120.0}},
+        },
+        "load": {"submit_p95_ms": 700.0, "lost": 0, "duplicated": 1},
+    }
+    got = summary.ratios(found)
+    assert got == {
+        "catalog_per_floor": 0.3,
+        "path_per_floor": 0.25,
+        "unit_per_floor": 0.4,
+        "search_per_floor": 0.125,
+        "submit_per_cold_container": 1.3,
+        "pool_speedup_numpy": 4.0,
+        "pool_speedup_torch": 12.5,
+        "pool_p95_per_p50": 1.6,
+        "load_p95_per_single_p50": 2.692,
+        "lost": 1,
+    }
+
+
+def test_a_bench_that_failed_gives_nulls_not_a_crash():
+    got = summary.ratios({"pages": None, "grading": None, "sandbox": None, "load": None})
+    assert set(got.values()) == {None}
+    assert summary.last_json('noise\n{"a": 1}\nmore') == {"a": 1}
