@@ -1,4 +1,4 @@
-"""data/ and hidden/ are the same split as mlp-numpy-digits (see its generate.py, seed 20260402).
+"""data/ and hidden/ are the same real MNIST split as mlp-numpy-digits (see its generate.py).
 
 Run: python generate.py
 """

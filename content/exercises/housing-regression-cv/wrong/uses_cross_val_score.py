@@ -1,14 +1,52 @@
+"""Wrong: lets cross_val_score run the folds (the exercise asks for the loop itself)."""
+
 import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 
-def kfold_rmse(X, y, k, alpha):
-    model = make_pipeline(StandardScaler(), Ridge(alpha=alpha))
-    return np.sqrt(-cross_val_score(model, X, y, cv=KFold(n_splits=k), scoring="neg_mean_squared_error"))
+def load(path):
+    """The features of a CSV of sales, and log(price) when the file has prices."""
+    table = pd.read_csv(path)
+    y = np.log(table.pop("price").to_numpy()) if "price" in table else None
+    return table, y
 
 
-def fit_predict(X_train, y_train, X_test):
-    return make_pipeline(StandardScaler(), Ridge(alpha=1.0)).fit(X_train, y_train).predict(X_test)
+def model(X, alpha):
+    """Imputation, scaling and one-hot encoding inside the pipeline, so fit learns them from
+    the rows it is given and nothing else."""
+    categorical = [c for c in X.columns if not pd.api.types.is_numeric_dtype(X[c])]
+    numeric = [c for c in X.columns if c not in categorical]
+    prepare = ColumnTransformer(
+        [
+            ("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+            (
+                "categorical",
+                make_pipeline(
+                    SimpleImputer(strategy="constant", fill_value="missing"),
+                    OneHotEncoder(handle_unknown="ignore"),
+                ),
+                categorical,
+            ),
+        ]
+    )
+    return make_pipeline(prepare, Ridge(alpha=alpha))
+
+
+def kfold_rmse(path, k, alpha):
+    X, y = load(path)
+    scores = cross_val_score(
+        model(X, alpha), X, y, cv=KFold(n_splits=k), scoring="neg_root_mean_squared_error"
+    )
+    return -scores
+
+
+def fit_predict(train_path, test_path):
+    X, y = load(train_path)
+    X_test, _ = load(test_path)
+    return np.exp(model(X, 10.0).fit(X, y).predict(X_test))

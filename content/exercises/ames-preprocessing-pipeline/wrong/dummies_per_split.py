@@ -1,0 +1,46 @@
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import Ridge
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+
+def preprocess(train_num, train_cat, test_num, test_cat):
+    """Impute, scale and one-hot encode with what the training rows alone say."""
+    median = np.nanmedian(train_num, axis=0)
+    train_filled = np.where(np.isnan(train_num), median, train_num)
+    test_filled = np.where(np.isnan(test_num), median, test_num)
+    mean, std = train_filled.mean(axis=0), train_filled.std(axis=0)
+    std[std == 0] = 1.0
+    train_parts, test_parts = [(train_filled - mean) / std], [(test_filled - mean) / std]
+    for j in range(train_cat.shape[1]):
+        # each split encoded with its own categories, as pd.get_dummies(train), pd.get_dummies(test)
+        train_parts.append((train_cat[:, j, None] == np.unique(train_cat[:, j])).astype(float))
+        test_parts.append((test_cat[:, j, None] == np.unique(test_cat[:, j])).astype(float))
+    return np.hstack(train_parts), np.hstack(test_parts)
+
+
+def model(numeric, categorical):
+    prepare = ColumnTransformer(
+        [
+            ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+            ("cat", OneHotEncoder(handle_unknown="ignore"), categorical),
+        ]
+    )
+    return make_pipeline(prepare, Ridge(alpha=3.0))
+
+
+def fit_predict(train_csv, test_csv):
+    train = pd.read_csv(train_csv, keep_default_na=False, na_values=[""])
+    test = pd.read_csv(test_csv, keep_default_na=False, na_values=[""])
+    y = np.log(train.pop("Sale_Price"))
+    categorical = list(train.select_dtypes(exclude="number").columns)
+    numeric = [c for c in train.columns if c not in categorical]
+    for frame in (train, test):
+        frame[categorical] = frame[categorical].fillna("missing")
+        for column in ("Lot_Area", "Gr_Liv_Area"):
+            frame[column] = np.log(frame[column])
+    fitted = model(numeric, categorical).fit(train, y)
+    return np.exp(fitted.predict(test))
