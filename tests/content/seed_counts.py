@@ -38,10 +38,12 @@ Counting rules per seed (mirrored by content/paths/*/path.yaml):
   "Mini-project/Exercise:"; outcomes = bullets of section 02; skills = the
   numbered skill tree; resources = rows of the curated table; traps = "Trap N:".
 * 001 -- phases = "Phase N:" lines; units = the unnumbered section headings
-  (numbered 1..30 in order); topics = every "1.1." / "1.1.1." line, nested.
+  (numbered 1..30 in order); topics = every "1.1." / "1.1.1." line, nested;
+  the "Hands-on Projects" section's items are also one project exercise each.
 * 002 -- phases = "Phase N: ... (Weeks a-b)"; units = "Week N:"; resources =
   named "Read:" bullets ("Name -- ..."); exercises = bullets under "Exercise:"
-  and "Activities:"; week 15 options become topics "A" with children "A.1"...
+  and "Activities:"; week 15 options become topics "A" with children "A.1"...,
+  and week 15 itself ("Choose one end-to-end project") one project exercise.
 * 003 -- phases = "Stage N:"; units = sub-area headings; topics = "Label: ..."
   lines except "Resources:" (split on top-level commas into resources) and
   "Project:"/"Projects:"/"Practical Application:" (one exercise each).
@@ -229,6 +231,8 @@ def _parse_001(lines):
             if depth == 1:
                 unit["topics"].append(node)
                 stack = [node]
+                if unit["title"] == "Hands-on Projects":  # each is also a project to sign off
+                    unit["exercises"].append(title)
             else:
                 stack = stack[: depth - 1]
                 stack[-1]["children"].append(node)
@@ -277,7 +281,11 @@ def _parse_002(lines):
         if s.endswith("cross-reference:") or s.endswith("cross-reference (for data intuition):"):
             block = "xref"
             continue
-        if s.startswith("Milestone:") or s.startswith("Choose one"):
+        if s.startswith("Choose one"):  # the capstone: one project, whichever option
+            r["units"][-1]["exercises"].append(s)
+            block = None
+            continue
+        if s.startswith("Milestone:"):
             block = None
             continue
         m = re.match(r"^Option ([A-Z]): (.+)$", s)
