@@ -226,11 +226,20 @@ class UnitReading(ContentModel):
 
 
 class UnitExercise(ContentModel):
-    """An exercise or project listed in a unit; `exercise` links an autograded package."""
+    """An exercise or project listed in a unit; `exercise` links an autograded package.
+
+    Its `route` says how it is verified (see the property); a project's `rubric` comes from
+    the content file and is what a mentor scores it on.
+    """
 
     class Kind(models.TextChoices):
         EXERCISE = "exercise"
         PROJECT = "project"
+
+    class Route(models.TextChoices):
+        AUTOGRADED = "autograded", "Autograded"
+        PROJECT = "project", "Mentor sign-off"
+        SELF = "self", "Self-check"
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="exercises")
     title = models.CharField(max_length=300)
@@ -243,9 +252,65 @@ class UnitExercise(ContentModel):
         on_delete=models.SET_NULL,
         related_name="unit_items",
     )
+    rubric = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Criteria a mentor scores a project on: [{criterion, points, description}]",
+    )
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def route(self) -> str:
+        """How the item is verified: a live package grades it; a project without one is
+        signed off by a mentor (`submissions.projects`); any other item the learner ticks."""
+        if self.exercise_id and self.exercise is not None and not self.exercise.is_archived:
+            return self.Route.AUTOGRADED
+        if self.kind == self.Kind.PROJECT:
+            return self.Route.PROJECT
+        return self.Route.SELF
+
+    @property
+    def route_label(self) -> str:
+        return self.Route(self.route).label
+
+    @property
+    def route_code(self) -> str:
+        """As `content_report --json` writes it: autograded:<slug>, project or self."""
+        if self.route == self.Route.AUTOGRADED and self.exercise is not None:
+            return f"autograded:{self.exercise.slug}"
+        return str(self.route)
+
+    def get_project_url(self) -> str:
+        return reverse("submissions:project", args=[self.pk])
+
+    def rubric_criteria(self) -> list[dict]:
+        """The rubric from the content file, else a default built from the item's summary,
+        so that every project is scored on stated criteria."""
+        if self.rubric:
+            return [
+                {
+                    "criterion": str(row["criterion"]),
+                    "points": int(row.get("points") or 4),
+                    "description": str(row.get("description") or ""),
+                }
+                for row in self.rubric
+            ]
+        brief = self.summary.strip() or self.title
+        return [
+            {"criterion": "meets the brief", "points": 4, "description": brief},
+            {
+                "criterion": "code quality",
+                "points": 4,
+                "description": "Readable, organised code that someone else could run again.",
+            },
+            {
+                "criterion": "results and explanation",
+                "points": 4,
+                "description": "Results are measured and the write-up says what was learned.",
+            },
+        ]
 
 
 class PathResource(ContentModel):
@@ -267,6 +332,12 @@ class Skill(ContentModel):
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     requires = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="unlocks")
+    proven_by = models.ManyToManyField(
+        UnitExercise,
+        blank=True,
+        related_name="proves",
+        help_text="The exercises and projects whose verification masters the skill",
+    )
 
     class Meta(ContentModel.Meta):
         constraints = [models.UniqueConstraint(fields=["path", "slug"], name="skill_slug_per_path")]

@@ -83,11 +83,15 @@ def continue_for(user) -> dict | None:
     enrollments), else of the most recent enrollment."""
     if not user.is_authenticated:
         return None
-    last_attempt = Submission.objects.filter(user=user).select_related("exercise").first()
+    last_attempt = (
+        Submission.objects.filter(user=user, exercise__isnull=False)
+        .select_related("exercise")
+        .first()
+    )
     last_draft = (
         Draft.objects.filter(user=user).select_related("exercise").order_by("-updated_at").first()
     )
-    touched = [(a.created_at, a.exercise) for a in [last_attempt] if a] + [
+    touched = [(a.created_at, a.graded_exercise) for a in [last_attempt] if a] + [
         (d.updated_at, d.exercise) for d in [last_draft] if d
     ]
     enrollments = enrollments_for(user)

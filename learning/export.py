@@ -84,17 +84,19 @@ def attempt_rows(user) -> list[dict]:
     seen: Counter[int] = Counter()
     rows = []
     submissions = (
-        Submission.objects.filter(user=user).select_related("exercise").order_by("created_at", "pk")
+        Submission.objects.filter(user=user, exercise__isnull=False)
+        .select_related("exercise")
+        .order_by("created_at", "pk")
     )
-    for submission in submissions:
-        seen[submission.exercise_id] += 1
-        exercise = submission.exercise
+    for submission in submissions:  # projects: their sign-off is in the progress rows
+        exercise = submission.graded_exercise
+        seen[exercise.pk] += 1
         rows.append(
             {
                 "id": submission.pk,
                 "exercise": exercise.slug,
                 "exercise_title": exercise.title,
-                "attempt": seen[submission.exercise_id],
+                "attempt": seen[exercise.pk],
                 "status": submission.status,
                 "score": submission.score,
                 "points": round(submission.score * exercise.points, 2)

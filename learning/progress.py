@@ -3,16 +3,22 @@
 * **self-reported**: topics, readings and exercises without an autograder that the learner
   ticks as done;
 * **verified**: autograded exercises (done only when a submission *passed*) and projects
-  (done only when a mentor approved them through `unit_item_approve`).
+  (done only when a mentor approved them through `unit_item_approve`: a project without a
+  package is submitted on its own page, submissions.projects, and approved in its review
+  thread).
 
-A unit's milestone is reached when its required items are verified: its autograded
-exercises, or its projects when it has no autograded exercise. A unit with neither has no
-verifiable milestone.
+Each item's route is `UnitExercise.route` (autograded, project, self), the same that
+`content_report` lists and the unit pages badge.
 
-Skill tree mapping (documented in docs/learner.md): a path's skills in `position` order map
-one to one onto its units in number order (skill i ↔ unit i, the seeds' chains follow the
-weeks). A skill is *mastered* when its unit's milestone is reached, *available* when all of
-its prerequisites are mastered, and *locked* otherwise.
+A unit's milestone is reached ("signed off") when its required items are verified: its
+autograded exercises, or its projects when it has no autograded exercise. A unit with
+neither has no verifiable milestone.
+
+Skill tree mapping (documented in docs/learner.md and docs/authoring.md): a skill whose
+content lists `proven_by` items is *mastered* when every one of them is verified. A path
+whose skills list none maps its skills in `position` order one to one onto its units in
+number order (skill i ↔ unit i), mastered when that unit's milestone is reached. A skill is
+*available* when all of its prerequisites are mastered, and *locked* otherwise.
 """
 
 from __future__ import annotations
@@ -71,6 +77,12 @@ class UnitProgress:
     def milestone_reached(self) -> bool:
         required = [i for i in self.verified_items if i.id in self.required_ids]
         return bool(required) and all(i.done for i in required)
+
+    @property
+    def signed_off_by_mentor(self) -> bool:
+        """The milestone rests on projects a mentor approves (no autograded item)."""
+        required = [i for i in self.verified_items if i.id in self.required_ids]
+        return bool(required) and all(i.label == "project" for i in required)
 
     @property
     def complete(self) -> bool:
@@ -182,7 +194,13 @@ def _unit_item(
         )
     if item in projects:
         return Item(
-            "unit_item", item.id, item.title, True, item.id in ticks["verified"], label="project"
+            "unit_item",
+            item.id,
+            item.title,
+            True,
+            item.id in ticks["verified"],
+            url=item.get_project_url(),
+            label="project",
         )
     return Item(
         "unit_item", item.id, item.title, False, item.id in ticks["unit_item"], label="exercise"
@@ -245,12 +263,28 @@ def unit_progress(user, unit: Unit) -> UnitProgress:
 
 def skill_states(path: Path, progress: PathProgress) -> dict[str, str]:
     """slug → 'mastered' | 'available' | 'locked' (mapping in the module docstring)."""
-    skills = list(path.skills.live().order_by("position", "id").prefetch_related("requires"))
-    mastered = {
-        skill.slug
-        for skill, unit in zip(skills, progress.units, strict=False)
-        if unit.milestone_reached
+    skills = list(
+        path.skills.live().order_by("position", "id").prefetch_related("requires", "proven_by")
+    )
+    verified = {
+        item.id
+        for unit in progress.units
+        for item in unit.verified_items
+        if item.kind == "unit_item" and item.done
     }
+    if any(skill.proven_by.all() for skill in skills):
+        mastered = {
+            skill.slug
+            for skill in skills
+            if (proof := [i for i in skill.proven_by.all() if not i.is_archived])
+            and all(i.id in verified for i in proof)
+        }
+    else:
+        mastered = {
+            skill.slug
+            for skill, unit in zip(skills, progress.units, strict=False)
+            if unit.milestone_reached
+        }
     states = {}
     for skill in skills:
         if skill.slug in mastered:

@@ -16,3 +16,6 @@ class MentoringConfig(AppConfig):
             sender=Submission,
             dispatch_uid="mentoring_resubmission",
         )
+        post_save.connect(
+            signals.open_project_review, sender=Submission, dispatch_uid="mentoring_project"
+        )

@@ -47,9 +47,12 @@ class LineCommentForm(forms.Form):
         max_length=120, required=False, label="Save this comment to the bank as"
     )
 
-    def __init__(self, *args, exercise=None, **kwargs):
+    def __init__(self, *args, exercise=None, bank=True, **kwargs):
+        """`bank=False` for a project: the comment bank is kept per exercise."""
         super().__init__(*args, **kwargs)
-        if exercise is not None:
+        if not bank:
+            del self.fields["bank_entry"], self.fields["save_to_bank"]
+        elif exercise is not None:
             field = self.fields["bank_entry"]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = exercise.comment_bank.all()
@@ -69,7 +72,7 @@ class VerdictForm(forms.Form):
         coerce=int, required=False, empty_value=None, label="Sign off this project milestone"
     )
 
-    def __init__(self, *args, rubric=(), milestones=(), **kwargs):
+    def __init__(self, *args, rubric=(), milestones=(), descriptions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.rubric = list(rubric)
         for criterion, top in self.rubric:
@@ -78,6 +81,7 @@ class VerdictForm(forms.Form):
                 max_value=top,
                 required=False,
                 label=f"{criterion.capitalize()} (0–{top})",
+                help_text=(descriptions or {}).get(criterion, ""),
             )
         unit_item = self.fields["unit_item"]
         assert isinstance(unit_item, forms.ChoiceField)

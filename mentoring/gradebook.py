@@ -134,7 +134,9 @@ class ExerciseReport:
 def learner_report(learner, path: Path | None = None) -> list[ExerciseReport]:
     """Every exercise the learner tried (or, with a path, every exercise of the path)."""
     attempts = (
-        Submission.objects.filter(user=learner).select_related("exercise").order_by("created_at")
+        Submission.objects.filter(user=learner, exercise__isnull=False)
+        .select_related("exercise")
+        .order_by("created_at")
     )
     reviews = Review.objects.filter(request__learner=learner).select_related(
         "request__submission", "mentor"
@@ -142,13 +144,13 @@ def learner_report(learner, path: Path | None = None) -> list[ExerciseReport]:
     exercises = path_exercises(path) if path else []
     by_exercise: dict[int, ExerciseReport] = {e.pk: ExerciseReport(e, [], []) for e in exercises}
     for attempt in attempts:
-        if path and attempt.exercise_id not in by_exercise:
+        if attempt.exercise is None or (path and attempt.exercise_id not in by_exercise):
             continue
         by_exercise.setdefault(
-            attempt.exercise_id, ExerciseReport(attempt.exercise, [], [])
+            attempt.exercise.pk, ExerciseReport(attempt.exercise, [], [])
         ).attempts.append(attempt)
     for review in reviews:
-        report = by_exercise.get(review.request.submission.exercise_id)
+        report = by_exercise.get(review.request.submission.exercise_id or 0)
         if report:
             report.reviews.append(review)
     return list(by_exercise.values())

@@ -4,6 +4,11 @@ A claim is a compare-and-set on the request (open → claimed, or an expired cla
 over), so two mentors clicking "claim" at once cannot both win. A claim lasts
 `REVIEW_CLAIM_MINUTES` until the mentor gives a verdict; after "changes requested" the
 thread stays the mentor's and the learner's next attempt appears in it.
+
+A thread is about one task: an exercise, or a project item (a submission with `unit_item`
+set and no exercise, submissions.projects). Its attempts are the learner's submissions at
+that task (`same_task`); a project's rubric comes from its content file and its approval
+signs the project off (`learning.progress.unit_item_approve`).
 """
 
 from __future__ import annotations
@@ -41,13 +46,26 @@ def claim_minutes() -> int:
 # --- the learner's request -------------------------------------------------------------
 
 
+def _task_key(submission: Submission) -> tuple:
+    return (submission.user_id, submission.exercise_id, submission.unit_item_id)
+
+
+def same_task(submission: Submission) -> Q:
+    """The learner's submissions at the same exercise or the same project as `submission`."""
+    return Q(
+        user_id=submission.user_id,
+        exercise_id=submission.exercise_id,
+        unit_item_id=submission.unit_item_id,
+    )
+
+
 def _covers(thread: ReviewRequest, submission: Submission) -> bool:
     """An attempt is in a thread when it is the one asked about, or a later attempt at the same
-    exercise made while the thread was open (what `thread_attempts` shows, up to the close)."""
+    task made while the thread was open (what `thread_attempts` shows, up to the close)."""
     first = thread.submission
     if first.pk == submission.pk:
         return True
-    if (first.user_id, first.exercise_id) != (submission.user_id, submission.exercise_id):
+    if _task_key(first) != _task_key(submission):
         return False
     if submission.created_at < first.created_at:
         return False
@@ -66,13 +84,15 @@ def threads_by_attempt(submissions) -> dict[int, list[ReviewRequest]]:
     attempts = list(submissions)
     if not attempts:
         return {}
+    exercises = {a.exercise_id for a in attempts if a.exercise_id}
+    projects = {a.unit_item_id for a in attempts if a.unit_item_id}
     candidates = list(
         ReviewRequest.objects.filter(
+            Q(submission__exercise_id__in=exercises) | Q(submission__unit_item_id__in=projects),
             submission__user_id__in={a.user_id for a in attempts},
-            submission__exercise_id__in={a.exercise_id for a in attempts},
             submission__created_at__lte=max(a.created_at for a in attempts),
         )
-        .select_related("submission__exercise", "review__mentor")
+        .select_related("submission__exercise", "submission__unit_item", "review__mentor")
         .order_by("created_at", "id")
     )
     return {a.pk: [t for t in candidates if _covers(t, a)] for a in attempts}
@@ -92,7 +112,7 @@ def learner_threads(learner, *, limit: int = 8) -> list[ReviewRequest]:
     """The learner's review threads for the dashboard: unfinished ones first, newest first."""
     return list(
         ReviewRequest.objects.filter(learner=learner)
-        .select_related("submission__exercise", "review__mentor")
+        .select_related("submission__exercise", "submission__unit_item", "review__mentor")
         .annotate(finished=Case(When(status=ReviewRequest.Status.CLOSED, then=1), default=0))
         .order_by("finished", "-created_at", "-id")[:limit]
     )
@@ -124,7 +144,7 @@ def review_request_create(*, learner, submission: Submission, question: str) -> 
     created = ReviewRequest.objects.create(
         submission=submission, learner=learner, question=question.strip()
     )
-    title = submission.exercise.title
+    title = submission.task_title
     for mentor in request_mentors(learner):
         notification_send(
             user=mentor,
@@ -150,9 +170,14 @@ def claimable_requests(user, now=None) -> QuerySet:
 def review_queue(user, *, path=None, exercise=None, cohort=None, now=None) -> list[ReviewRequest]:
     """Oldest first, each with `waiting` (a timedelta) for the page."""
     now = now or timezone.now()
-    requests = claimable_requests(user, now).select_related("submission__exercise", "learner")
+    requests = claimable_requests(user, now).select_related(
+        "submission__exercise", "submission__unit_item", "learner"
+    )
     if path:
-        requests = requests.filter(submission__exercise__unit_items__unit__path=path)
+        requests = requests.filter(
+            Q(submission__exercise__unit_items__unit__path=path)
+            | Q(submission__unit_item__unit__path=path)
+        )
     if exercise:
         requests = requests.filter(submission__exercise=exercise)
     if cohort:
@@ -164,12 +189,14 @@ def review_queue(user, *, path=None, exercise=None, cohort=None, now=None) -> li
 
 
 def _in_a_live_thread():
-    """A request about a later attempt while an older thread for the same exercise waits for
-    that attempt ("changes requested"): the attempt already shows in that thread."""
+    """A request about a later attempt while an older thread for the same task waits for
+    that attempt ("changes requested"): the attempt already shows in that thread. (Exactly one
+    of exercise and project is set, and NULL never equals NULL, so the OR matches one task.)"""
     return Exists(
         ReviewRequest.objects.filter(
+            Q(submission__exercise_id=OuterRef("submission__exercise_id"))
+            | Q(submission__unit_item_id=OuterRef("submission__unit_item_id")),
             learner_id=OuterRef("learner_id"),
-            submission__exercise_id=OuterRef("submission__exercise_id"),
             created_at__lt=OuterRef("created_at"),
             review__verdict=Review.Verdict.CHANGES_REQUESTED,
         ).exclude(status=ReviewRequest.Status.CLOSED)
@@ -181,7 +208,7 @@ def my_threads(mentor) -> list[ReviewRequest]:
     rows = list(
         ReviewRequest.objects.filter(review__mentor=mentor)
         .exclude(status=ReviewRequest.Status.CLOSED)
-        .select_related("submission__exercise", "learner", "review")
+        .select_related("submission__exercise", "submission__unit_item", "learner", "review")
         .order_by("created_at")
     )
     for row in rows:
@@ -222,7 +249,7 @@ def review_claim(*, mentor, request: ReviewRequest, now=None) -> Review:
     notification_send(
         user=request.learner,
         kind="review",
-        text=f"{mentor.shown_name} is reviewing your attempt at {request.submission.exercise.title}.",
+        text=f"{mentor.shown_name} is reviewing your attempt at {request.submission.task_title}.",
         url=review.get_absolute_url(),
     )
     return review
@@ -250,11 +277,11 @@ def _own_review(mentor, request: ReviewRequest) -> Review:
 
 
 def thread_attempts(request: ReviewRequest) -> QuerySet:
-    """The reviewed attempt and every later attempt by the learner at the same exercise."""
+    """The reviewed attempt and every later attempt by the learner at the same task."""
     first = request.submission
-    return Submission.objects.filter(
-        user_id=first.user_id, exercise_id=first.exercise_id, created_at__gte=first.created_at
-    ).order_by("created_at", "id")
+    return Submission.objects.filter(same_task(first), created_at__gte=first.created_at).order_by(
+        "created_at", "id"
+    )
 
 
 def comment_counts(request: ReviewRequest) -> dict[int, int]:
@@ -269,9 +296,9 @@ def comment_counts(request: ReviewRequest) -> dict[int, int]:
 
 def earlier_attempts(request: ReviewRequest) -> QuerySet:
     first = request.submission
-    return Submission.objects.filter(
-        user_id=first.user_id, exercise_id=first.exercise_id, created_at__lt=first.created_at
-    ).order_by("-created_at")[:10]
+    return Submission.objects.filter(same_task(first), created_at__lt=first.created_at).order_by(
+        "-created_at"
+    )[:10]
 
 
 @dataclass
@@ -411,8 +438,10 @@ def thread_version(request: ReviewRequest) -> str:
 # --- verdicts ------------------------------------------------------------------------------
 
 
-def rubric_for(exercise: Exercise) -> list[tuple[str, int]]:
+def rubric_for(exercise: Exercise | None) -> list[tuple[str, int]]:
     """Criteria with their maximum, for project-type exercises only (else empty)."""
+    if exercise is None:
+        return []
     spec_rubric = (exercise.spec or {}).get("rubric")
     if spec_rubric:
         return [(str(row.get("criterion")), int(row.get("max", 4))) for row in spec_rubric]
@@ -421,9 +450,32 @@ def rubric_for(exercise: Exercise) -> list[tuple[str, int]]:
     return []
 
 
-def project_items(exercise: Exercise) -> list[UnitExercise]:
+def submission_rubric(submission: Submission) -> list[tuple[str, int]]:
+    """What the mentor scores: a project's rubric from its content file, else the exercise's."""
+    if submission.unit_item is not None:
+        return [(c["criterion"], c["points"]) for c in submission.unit_item.rubric_criteria()]
+    return rubric_for(submission.exercise)
+
+
+def rubric_descriptions(submission: Submission) -> dict[str, str]:
+    if submission.unit_item is None:
+        return {}
+    return {c["criterion"]: c["description"] for c in submission.unit_item.rubric_criteria()}
+
+
+def submission_milestones(submission: Submission) -> list[UnitExercise]:
+    """What an approval of this attempt can sign off: the project itself, or for an exercise
+    the project items `project_items` finds."""
+    if submission.unit_item is not None:
+        return [submission.unit_item]
+    return project_items(submission.exercise)
+
+
+def project_items(exercise: Exercise | None) -> list[UnitExercise]:
     """The project milestones an approval of this exercise can sign off: project items that
     link the exercise, else the project items of the units that list it."""
+    if exercise is None:
+        return []
     direct = list(
         UnitExercise.objects.live().filter(exercise=exercise, kind=UnitExercise.Kind.PROJECT)
     )
@@ -456,20 +508,22 @@ def review_submit(
         raise ReviewRefused("Choose approved or changes requested.")
     if not thread_attempts(request).filter(pk=submission.pk).exists():
         raise ReviewRefused("That attempt is not part of this review.")
-    rubric = dict(rubric_for(submission.exercise))
+    rubric = dict(submission_rubric(submission))
     scores = {}
     for criterion, value in (rubric_scores or {}).items():
         if criterion not in rubric or not 0 <= int(value) <= rubric[criterion]:
             raise ReviewRefused(f"{criterion}: a score between 0 and {rubric.get(criterion, 0)}.")
         scores[criterion] = int(value)
-    if unit_item is not None and unit_item not in project_items(submission.exercise):
+    if submission.unit_item_id and verdict == Review.Verdict.APPROVED:
+        unit_item = submission.unit_item  # approving a project signs that project off
+    if unit_item is not None and unit_item not in submission_milestones(submission):
         raise ReviewRefused("That milestone does not belong to this exercise.")
     review.verdict, review.summary, review.rubric_scores = verdict, summary.strip(), scores
     review.reviewed_submission, review.decided_at, review.claim_expires_at = submission, now, None
     review.unit_item = unit_item
     review.save()
     url = review.get_absolute_url()
-    title = submission.exercise.title
+    title = submission.task_title
     if verdict == Review.Verdict.APPROVED:
         ReviewRequest.objects.filter(  # with any request the learner sent about a later attempt
             Q(pk=request.pk)
@@ -502,7 +556,7 @@ def review_resubmission_record(*, review: Review, submission: Submission) -> Non
         user=review.mentor,
         kind="review",
         text=f"{submission.user.shown_name} sent a new attempt at "
-        f"{submission.exercise.title} for your review.",
+        f"{submission.task_title} for your review.",
         url=f"{review.get_absolute_url()}?attempt={submission.pk}",
     )
 

@@ -43,11 +43,33 @@ KNOWN = REQUIRED | {
     "tags",  # optional lowercase slugs, searched by the catalog
 }
 TAG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CHECK_KINDS = {"probe", "static", "resource", "metric", "http"}
+CHECK_KINDS = {"probe", "static", "resource", "metric", "http", "figure", "dockerfile"}
 DIFFICULTIES = {"beginner", "intermediate", "advanced"}
-COMPARE_MODES = {"allclose", "exact", "shape", "dtype", "raises", "partition"}
+# environment.image: `default` is the light CPU image (NumPy, SciPy, scikit-learn, pandas,
+# torch), `dl` the deep-learning one (adds transformers, peft, onnx, gymnasium, mlflow, ...).
+IMAGES = {"default", "dl", "gpu"}
+COMPARE_MODES = {
+    "allclose",
+    "exact",
+    "shape",
+    "dtype",
+    "raises",
+    "partition",
+    "property",
+    "unordered_rows",
+}
 # The names worker/judge/metrics.py implements (curriculum never imports worker; a test keeps them equal).
-METRIC_NAMES = {"accuracy", "f1_macro", "mcc", "rmse", "mae", "r2", "adjusted_rand", "silhouette"}
+METRIC_NAMES = {
+    "accuracy",
+    "f1_macro",
+    "mcc",
+    "rmse",
+    "mae",
+    "r2",
+    "roc_auc",
+    "adjusted_rand",
+    "silhouette",
+}
 HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
 CHECK_FIELDS = {
@@ -78,7 +100,13 @@ CHECK_FIELDS = {
         "repeats",
     },
     "http": {"app", "requests"},
+    # The learner's function saves a figure (kwargs `path`); `shows` names a grader.py function
+    # that says what the figure fails to show (worker/judge/figures.py reads it).
+    "figure": {"call", "cases", "args", "kwargs", "construct", "module", "shows"},
+    # Static rules on a submitted Dockerfile's text (nothing is built).
+    "dockerfile": {"file", "rules", "port"},
 }
+DOCKERFILE_RULES = {"pinned_base", "non_root_user", "exposes_port", "has_command"}
 REQUEST_FIELDS = {
     "method",
     "path",
@@ -110,6 +138,16 @@ class Package:
     @property
     def device(self) -> str:
         return self.spec.get("environment", {}).get("device", "cpu")
+
+    @property
+    def image(self) -> str:
+        """The sandbox image kind its jobs run in (sandbox/images/build.py's recipes): `gpu`
+        for a GPU job, `dl` (torch, transformers, ...) when `environment.image: dl`, else the
+        light `cpu` one, so heavy libraries never slow a light exercise's start. A GPU
+        exercise's CPU smoke runs in the light image."""
+        if self.device == "gpu":
+            return "gpu"
+        return "dl" if (self.spec.get("environment") or {}).get("image") == "dl" else "cpu"
 
     @property
     def checks(self) -> list[dict]:
@@ -159,6 +197,14 @@ class Package:
         out = []
         for item in self.spec.get("wrong", []):
             path = self.root / item["file"]
+            if path.is_dir():  # a wrong solution of several files (solution.py and a Dockerfile)
+                files = {
+                    f.relative_to(path).as_posix(): f.read_text()
+                    for f in sorted(path.rglob("*"))
+                    if f.is_file() and "__pycache__" not in f.parts
+                }
+                out.append((path.name, files, list(item.get("fails", []))))
+                continue
             out.append(
                 (path.stem, {self.entrypoint: path.read_text()}, list(item.get("fails", [])))
             )
@@ -326,6 +372,27 @@ def _top_level_problems(file: Path, root: Path, spec: dict) -> list[Problem]:
                 "environment.device must be cpu or gpu", "environment.device", environment, "device"
             )
         )
+    device = environment.get("device", "cpu")
+    image = environment.get("image", "gpu" if device == "gpu" else "default")  # the device's own
+    if image not in IMAGES:
+        problems.append(
+            problem(
+                f"environment.image must be one of {', '.join(sorted(IMAGES))}",
+                "environment.image",
+                environment,
+                "image",
+            )
+        )
+    elif (image == "gpu") != (environment.get("device", "cpu") == "gpu"):
+        problems.append(
+            problem(
+                "environment.image gpu goes with environment.device gpu, and only with it"
+                " (a CPU exercise takes `default` or `dl`)",
+                "environment.image",
+                environment,
+                "image",
+            )
+        )
     return problems
 
 
@@ -361,7 +428,7 @@ def _wrong_problems(file: Path, root: Path, spec: dict, check_ids: set[str]) -> 
     problems = []
     for index, item in enumerate(spec.get("wrong") or []):
         where = f"wrong[{index}]"
-        if not isinstance(item, dict) or not (root / str(item.get("file", ""))).is_file():
+        if not isinstance(item, dict) or not (root / str(item.get("file", ""))).exists():
             named = item.get("file") if isinstance(item, dict) else None
             problems.append(
                 _spec_problem(
@@ -408,7 +475,7 @@ def _check_problems(root: Path, check: dict) -> list[CheckProblem]:
     weight = check.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
         out.append(_bad("weight must be a number ≥ 0", "weight", check))
-    if kind in {"probe", "metric"} and not isinstance(check.get("call"), str):
+    if kind in {"probe", "metric", "figure"} and not isinstance(check.get("call"), str):
         out.append(
             _bad(
                 f"a {kind} check needs 'call': the learner's function (or Class.method)",
@@ -448,6 +515,35 @@ def _check_problems(root: Path, check: dict) -> list[CheckProblem]:
         out += _metric_problems(root, check)
     elif kind == "http":
         out += _http_problems(check)
+    elif kind == "figure":
+        out += _figure_problems(root, check)
+    elif kind == "dockerfile":
+        out += _dockerfile_problems(check)
+    return out
+
+
+def _figure_problems(root: Path, check: dict) -> list[CheckProblem]:
+    """Cases as a probe's; `shows` is a function of grader.py."""
+    out = _probe_problems(root, {k: v for k, v in check.items() if k != "shows"})
+    if "shows" in check and not (
+        isinstance(check["shows"], str) and (root / "grader.py").is_file()
+    ):
+        out.append(_bad("shows must name a function in the package's grader.py", "shows", check))
+    return out
+
+
+def _dockerfile_problems(check: dict) -> list[CheckProblem]:
+    out = []
+    rules = check.get("rules")
+    if not isinstance(rules, list) or not rules or not set(rules) <= DOCKERFILE_RULES:
+        out.append(
+            _bad(f"rules must be a non-empty list of {sorted(DOCKERFILE_RULES)}", "rules", check)
+        )
+    port = check.get("port")
+    if port is not None and (isinstance(port, bool) or not isinstance(port, int)):
+        out.append(_bad("port must be a whole number", "port", check))
+    if not isinstance(check.get("file", "Dockerfile"), str):
+        out.append(_bad("file must be the Dockerfile's path", "file", check))
     return out
 
 
@@ -470,6 +566,17 @@ def _probe_problems(root: Path, check: dict) -> list[CheckProblem]:
             _bad(
                 "compare.mode raises needs compare.exception (e.g. ValueError)",
                 "compare.exception",
+                compare,
+                "mode",
+            )
+        )
+    if mode == "property" and not (
+        isinstance(compare.get("function"), str) and (root / "grader.py").is_file()
+    ):
+        out.append(
+            _bad(
+                "compare.mode property needs compare.function: a function in grader.py",
+                "compare.function",
                 compare,
                 "mode",
             )

@@ -78,6 +78,12 @@ def path_data(path: Path) -> dict:
                 "title": s.title,
                 "summary": s.summary,
                 "requires": [r.slug for r in s.requires.live().order_by("position")],
+                "proven_by": [
+                    e.title
+                    for e in s.proven_by.live()
+                    .filter(unit__is_archived=False)
+                    .order_by("unit__number", "position")
+                ],
             }
             for s in path.skills.live().prefetch_related("requires")
         ],
@@ -123,6 +129,14 @@ def _unit_data(unit) -> dict:
                 "summary": e.summary,
                 "kind": e.kind,
                 "package": e.exercise.slug if e.exercise else "",
+                "rubric": [
+                    {
+                        "criterion": c["criterion"],
+                        "points": c["points"],
+                        "description": c.get("description", ""),
+                    }
+                    for c in e.rubric
+                ],
             }
             for e in unit.exercises.all()
             if not e.is_archived

@@ -232,7 +232,24 @@ def sync_path(data: dict, log: ChangeLog, *, resources: dict, exercises: dict) -
     _sync_path_lists(path, data, log, resources)
     _sync_skills(path, data["skills"], log)
     _sync_phases_and_units(path, data["phases"], log, resources, exercises)
+    _sync_skill_evidence(path, data["skills"], log)
     return path
+
+
+def _sync_skill_evidence(path: Path, specs: list[dict], log: ChangeLog) -> None:
+    """Each skill's `proven_by` titles, as links to the path's live unit items (after units)."""
+    items = {
+        item.title: item
+        for item in UnitExercise.objects.live()
+        .filter(unit__path=path, unit__is_archived=False)
+        .order_by("-pk")
+    }
+    for spec in specs:
+        skill = Skill.objects.get(path=path, slug=spec["slug"])
+        wanted = {items[t].pk for t in spec["proven_by"] if t in items}
+        if set(skill.proven_by.values_list("pk", flat=True)) != wanted:
+            skill.proven_by.set(wanted)
+            log.note("updated", "skill", skill.slug, "proven_by")
 
 
 def _sync_tags(path: Path, slugs: list[str], log: ChangeLog) -> None:
@@ -400,6 +417,7 @@ def _sync_unit_exercises(unit: Unit, specs: list[dict], log: ChangeLog, exercise
                     "exercise_id": exercises[e["package"]].pk
                     if e["package"] in exercises
                     else None,
+                    "rubric": e["rubric"],
                 },
             )
             for e in specs

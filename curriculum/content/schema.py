@@ -72,6 +72,13 @@ RESOURCES_FILE = record(True, resources=list_of(RESOURCE, True))
 TOPIC = record(number=Field(TOPIC_NUMBER), title=text(True, max_length=300), summary=text())
 TOPIC.record["children"] = list_of(TOPIC)
 
+# What a mentor scores a project on (docs/authoring.md, "Projects and rubrics").
+RUBRIC_CRITERION = record(
+    criterion=text(True, max_length=60),
+    points=Field(INT, True),
+    description=text(),
+)
+
 UNIT = record(
     number=Field(INT, True),
     title=text(True, max_length=200),
@@ -89,6 +96,7 @@ UNIT = record(
             summary=text(),
             kind=text(False, ("exercise", "project"), default="exercise"),
             package=text(),
+            rubric=list_of(RUBRIC_CRITERION),
         )
     ),
 )
@@ -139,6 +147,7 @@ PATH_FILE = record(
             title=text(True, max_length=200),
             summary=text(),
             requires=list_of(text()),
+            proven_by=list_of(text()),
         )
     ),
     resources=list_of(

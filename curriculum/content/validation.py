@@ -115,6 +115,7 @@ def _check_path_file(
     _check_unique_items(checker, data)
     _check_cross_references(checker, data, path_slugs)
     known_units = _check_phases(checker, data, resource_slugs, exercises_dir)
+    _check_skill_evidence(checker, data)
     _check_resource_weeks(checker, path_resources, known_units)
     return checker.problems
 
@@ -277,6 +278,62 @@ def _check_unit(
         ],
         "exercise title",
     )
+    for e, exercise in exercises:
+        _check_rubric(checker, exercise, f"{where}.exercises[{e}]")
+
+
+def _check_rubric(checker: _Checker, exercise: dict, where: str) -> None:
+    """A rubric belongs to a project; its criteria are named once and worth at least a point."""
+    criteria = list(_records(exercise.get("rubric")))
+    if criteria and exercise.get("kind") != "project":
+        checker.add(
+            "a rubric is scored by a mentor, so only a project (kind: project) has one",
+            _line(exercise, "rubric"),
+            f"{where}.rubric",
+        )
+    for c, row in criteria:
+        if isinstance(row.get("points"), int) and row["points"] < 1:
+            checker.add(
+                "a criterion is worth at least 1 point",
+                _line(row, "points"),
+                f"{where}.rubric[{c}].points",
+            )
+    checker.unique(
+        [
+            (r.get("criterion"), _line(r, "criterion"), f"{where}.rubric[{c}].criterion")
+            for c, r in criteria
+        ],
+        "rubric criterion",
+    )
+
+
+def _check_skill_evidence(checker: _Checker, data: dict) -> None:
+    """`proven_by` names exercise or project titles of this path, each naming one item."""
+    titles: dict[str, int] = {}
+    for _, phase in _records(data.get("phases")):
+        for _, unit in _records(phase.get("units")):
+            for _, exercise in _records(unit.get("exercises")):
+                if isinstance(exercise.get("title"), str):
+                    titles[exercise["title"]] = titles.get(exercise["title"], 0) + 1
+    for i, skill in _records(data.get("skills")):
+        for title in skill.get("proven_by") or []:
+            if not isinstance(title, str):
+                continue
+            if title not in titles:
+                close = difflib.get_close_matches(title, titles, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                checker.add(
+                    f"proven_by names no exercise or project of this path: {title!r}{hint}",
+                    _line(skill, "proven_by"),
+                    f"skills[{i}].proven_by",
+                )
+            elif titles[title] > 1:
+                checker.add(
+                    f"proven_by {title!r} is ambiguous: {titles[title]} units list an item "
+                    "with that title",
+                    _line(skill, "proven_by"),
+                    f"skills[{i}].proven_by",
+                )
 
 
 def _check_resource_weeks(

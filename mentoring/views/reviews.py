@@ -66,13 +66,15 @@ def thread(request, pk):
                 "line": line if line.isdigit() else "",
             },
             exercise=current.exercise,
+            bank=not current.is_project,
         )
         if holds
         else None,
         "verdict_form": VerdictForm(
             initial={"submission": current.pk},
-            rubric=mr.rubric_for(current.exercise),
+            rubric=mr.submission_rubric(current),
             milestones=mr.project_items(current.exercise),
+            descriptions=mr.rubric_descriptions(current),
         )
         if holds
         else None,
@@ -119,7 +121,9 @@ def comment(request, pk):
     submission = get_object_or_404(
         mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0
     )
-    form = LineCommentForm(request.POST, exercise=submission.exercise)
+    form = LineCommentForm(
+        request.POST, exercise=submission.exercise, bank=not submission.is_project
+    )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -130,9 +134,9 @@ def comment(request, pk):
                 file=data["file"],
                 line=data["line"],
                 body=data["body"],
-                bank_entry=data["bank_entry"],
+                bank_entry=data.get("bank_entry"),
             )
-            if data["save_to_bank"]:
+            if data.get("save_to_bank") and submission.exercise_id:
                 mr.bank_entry_add(
                     mentor=request.user,
                     exercise=submission.exercise,
@@ -172,9 +176,7 @@ def verdict(request, pk):
         mr.thread_attempts(review_request), pk=request.POST.get("submission") or 0
     )
     milestones = mr.project_items(submission.exercise)
-    form = VerdictForm(
-        request.POST, rubric=mr.rubric_for(submission.exercise), milestones=milestones
-    )
+    form = VerdictForm(request.POST, rubric=mr.submission_rubric(submission), milestones=milestones)
     if not form.is_valid():
         messages.error(request, "Choose a verdict and write a summary.")
         return redirect(_thread_url(review_request, submission.pk))

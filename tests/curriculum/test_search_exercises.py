@@ -97,7 +97,8 @@ def test_an_exercise_is_found_by_slug_prefix_title_statement_tags_and_goals(
     exercise_in_a_path, query
 ):
     _path, exercise = exercise_in_a_path
-    assert [e.pk for e in search(query).exercises] == [exercise.pk]
+    # The module's real content may match too ("padding" is in other statements): ours is found.
+    assert exercise.pk in [e.pk for e in search(query).exercises]
 
 
 def test_an_exercise_hit_names_the_unit_that_lists_it(client, exercise_in_a_path):
@@ -111,8 +112,9 @@ def test_an_exercise_hit_names_the_unit_that_lists_it(client, exercise_in_a_path
 
 def test_archived_exercises_are_not_found(exercise_in_a_path):
     _path, exercise = exercise_in_a_path
+    assert exercise.pk in [e.pk for e in search("conv2d").exercises]
     Exercise.objects.filter(pk=exercise.pk).update(is_archived=True)
-    assert search("conv2d").exercises == []
+    assert exercise.pk not in [e.pk for e in search("conv2d").exercises]
 
 
 def test_every_word_is_a_prefix_and_punctuation_is_dropped():

@@ -1,4 +1,5 @@
-"""manage.py content_report: counts of live items per path, as a table or JSON."""
+"""manage.py content_report: counts of live items per path and how each task is verified
+(autograded:<slug>, project, self), as a table or JSON (curriculum.content.report)."""
 
 import json
 
@@ -8,7 +9,11 @@ from curriculum.content.report import content_report, format_table
 
 
 class Command(BaseCommand):
-    help = "Per path: phases, units, topics, resources, exercises, skills, traps, outcomes, glossary terms."
+    help = (
+        "Per path: phases, units, topics, resources, exercises, skills, traps, outcomes, "
+        "glossary terms, and tasks by route (autograded, project, self); --json also lists "
+        "each unit's tasks with their routes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,7 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, as_json: bool, **options):
-        rows = content_report()
+        rows = content_report(with_routes=True)
         self.stdout.write(
             json.dumps(rows, indent=2, ensure_ascii=False) if as_json else format_table(rows)
         )
