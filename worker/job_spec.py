@@ -20,14 +20,19 @@ from sandbox.result import SandboxUnavailable
 from .judge.plan import helper_files
 
 
-@lru_cache(maxsize=2)
-def sandbox_image(device: str = "cpu") -> str:
-    """The image a job of this device runs: the CPU image, or the CUDA one for GPU jobs."""
-    chosen = settings.SANDBOX_GPU_IMAGE if device == "gpu" else settings.SANDBOX_IMAGE
+@lru_cache(maxsize=3)
+def sandbox_image(kind: str = "cpu") -> str:
+    """The image of this kind (`Package.image`): the light CPU image, the deep-learning CPU
+    one (`dl`), or the CUDA one for GPU jobs; a setting names a prebuilt one instead."""
+    chosen = {
+        "cpu": settings.SANDBOX_IMAGE,
+        "dl": settings.SANDBOX_DL_IMAGE,
+        "gpu": settings.SANDBOX_GPU_IMAGE,
+    }[kind]
     if chosen:
         return chosen
     try:
-        return image_tag(kind=device)  # asks the engine which base it has
+        return image_tag(kind=kind)  # asks the engine which base it has
     except Exception as error:  # docker's errors vary; all mean the engine is not usable now
         raise SandboxUnavailable(f"cannot resolve the sandbox image: {error}") from error
 
@@ -60,7 +65,7 @@ def build_job(
     payload = {name: text.encode("utf-8") for name, text in files.items()}
     payload.update(package.data)
     return Job(
-        image=sandbox_image(package.device),
+        image=sandbox_image(package.image),
         files=payload,
         plan=plan,
         limits=limits_for(package),

@@ -65,7 +65,7 @@ def grade_submission(submission_id: int) -> str:
         )
         return _retry_later(submission, UNAVAILABLE, exc, reason="grading was unavailable")
     except ReferenceBroken as exc:
-        log.error("reference broken for %s: %s", submission.exercise.slug, exc)
+        log.error("reference broken for %s: %s", submission.graded_exercise.slug, exc)
         status, score, result = Status.ERROR, None, None
         message = "The grader for this exercise is broken; this is our fault and the attempt does not count."
     except Exception as exc:  # a bug or a passing outage of ours: never the learner's fault
@@ -92,7 +92,7 @@ def _retry_later(submission: Submission, message: str, exc: Exception, *, reason
 def _grade(
     submission: Submission, *, timings: dict[str, float] | None = None
 ) -> tuple[str, float | None, dict | None, str]:
-    package = find_package(settings.CONTENT_DIR / "exercises", submission.exercise.slug)
+    package = find_package(settings.CONTENT_DIR / "exercises", submission.graded_exercise.slug)
     sources = dict(submission.files)
     try:
         validate_files(sources)  # rows written before a rule existed, or not through the web

@@ -101,7 +101,7 @@ def start() -> None:
     packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
     shapes = {
         Shape(
-            sandbox_image(),
+            sandbox_image(package.image),
             limits_for(package),
             package.device,
             None,

@@ -28,7 +28,7 @@ import traceback
 from importlib import metadata
 from typing import Any
 
-from . import child, codec, frame, gpu, measure, web
+from . import child, codec, figures, frame, gpu, measure, web
 from .capture import Capture, LineReader
 from .paths import resolve_under
 
@@ -110,6 +110,8 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
     plan = job["plan"]
     limits = job.get("limits", {})
     _write_files(work, job.get("files", {}))
+    if isinstance(plan.get("figures"), dict):  # the folder the learner saves figures in
+        os.makedirs(resolve_under(work, str(plan["figures"].get("dir", "figures"))), exist_ok=True)
     steps = plan.get("steps", [])
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -147,6 +149,8 @@ def supervise(job: dict, nonce: bytearray, work: str = child.WORK) -> dict[str, 
     finally:
         os.close(ctl_w)
     result = watch.result()
+    if isinstance(plan.get("figures"), dict):  # every learner process is dead by now
+        result["figures"] = figures.collect(work, plan["figures"])
     result["seed"] = plan.get("seed")
     result["versions"] = versions()
     if gpu.is_gpu_plan(plan):  # a CPU job has no gpu section at all
@@ -512,6 +516,17 @@ def fit(result: dict[str, Any], cap: int) -> bytes:
             result.get("metrics_dropped", 0) + len(result["metrics"]),
         )
         trimmed.append("metrics")
+        payload = dump()
+    if len(payload) > cap and (result.get("figures") or {}).get("files"):
+        dropped = result["figures"]["files"]
+        result["figures"] = {
+            "files": [],
+            "skipped": [
+                {"name": f["name"], "why": "the figures did not fit in the result size limit"}
+                for f in dropped
+            ],
+        }
+        trimmed.append("figures")
         payload = dump()
     for stream in ("stdout", "stderr"):
         if len(payload) > cap and len(result.get(stream, "")) > 2000:

@@ -1,4 +1,4 @@
-"""``python -m sandbox.images tag|build [--gpu]``: print the image tag, or build the image if missing."""
+"""``python -m sandbox.images tag|build [--gpu | --dl]``: print the image tag, or build the image if missing."""
 
 import argparse
 import sys
@@ -12,8 +12,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--gpu", action="store_true", help="the CUDA image (backprop-sandbox-gpu), not the CPU one"
     )
+    parser.add_argument(
+        "--dl", action="store_true", help="the deep-learning CPU image (backprop-sandbox-dl)"
+    )
     args = parser.parse_args(argv)
-    kind = "gpu" if args.gpu else "cpu"
+    kind = "gpu" if args.gpu else "dl" if args.dl else "cpu"
     if args.command == "tag":
         print(image_tag(kind=kind))
     else:

@@ -6,6 +6,11 @@ image to run from the source tree alone, and an unchanged recipe is never rebuil
 The CUDA image (``kind="gpu"``, ``make sandbox-image-gpu``) is the same recipe with its
 own Dockerfile and requirements (torch with its CUDA wheels), tagged
 ``backprop-sandbox-gpu:<12 hex>`` by the same rule; it is never built in CI.
+The deep-learning image (``kind="dl"``, exercises with ``environment.image: dl``) is the
+light CPU image plus transformers, sentence-transformers, peft, onnx, onnxruntime,
+gymnasium, mlflow and the shipped all-MiniLM-L6-v2: ``backprop-sandbox-dl:<12 hex>``, hashed
+over its own requirements and the light ones it includes; ``make sandbox-image`` and CI
+build both CPU images.
 
 Base selection (same rule for ``image_tag`` and ``build_image``):
 ``SANDBOX_BASE`` if set; else the offline base if ``SANDBOX_OFFLINE=1``; else
@@ -49,6 +54,12 @@ class Recipe:
     requirements: Path
     wheelhouse: str  # under var/, unless SANDBOX_WHEELHOUSE (cpu) / SANDBOX_GPU_WHEELHOUSE (gpu)
     wheelhouse_variable: str
+    # requirement files that `requirements` includes with `-r`: hashed with it, and copied
+    # beside it under their own names (the recipe's own file then keeps its name too)
+    includes: tuple[Path, ...] = ()
+
+    def requirement_files(self) -> tuple[Path, ...]:
+        return (*self.includes, self.requirements)
 
 
 RECIPES = {
@@ -61,7 +72,17 @@ RECIPES = {
         "wheelhouse-gpu",
         "SANDBOX_GPU_WHEELHOUSE",
     ),
+    "dl": Recipe(
+        "dl",
+        "backprop-sandbox-dl",
+        HERE / "Dockerfile.dl",
+        HERE / "requirements-dl.txt",
+        "wheelhouse-dl",
+        "SANDBOX_DL_WHEELHOUSE",
+        includes=(REQUIREMENTS,),
+    ),
 }
+CPU_KINDS = ("cpu", "dl")  # what `make sandbox-image` and CI build
 
 
 def recipe(kind: str = "cpu") -> Recipe:
@@ -91,7 +112,7 @@ def image_tag(
     base = base or resolve_base(client)
     digest = hashlib.sha256()
     digest.update(b"base\0" + base.encode() + b"\0")
-    for path in (chosen.dockerfile, chosen.requirements, *harness_files()):
+    for path in (chosen.dockerfile, *chosen.requirement_files(), *harness_files()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{chosen.repository}:{digest.hexdigest()[:12]}"
 
@@ -118,7 +139,7 @@ def _base_is_automatic() -> bool:
 
 
 def build_image(client: docker.DockerClient | None = None, *, kind: str = "cpu") -> str:
-    """Build the image (``kind``: cpu or gpu) unless its tag already exists; returns the tag."""
+    """Build the image (``kind``: cpu, dl or gpu) unless its tag already exists; returns the tag."""
     chosen = recipe(kind)
     client = client or docker.from_env(timeout=BUILD_TIMEOUT_SECONDS)
     base = resolve_base(client)
@@ -216,11 +237,12 @@ def import_rootfs(root: Path) -> None:
 def ensure_wheelhouse(kind: str = "cpu") -> Path:
     """Download the pinned wheels once; a wheelhouse made from the same requirements is reused.
 
-    The GPU wheelhouse is about 2.9 GB (torch 2.14.1 and its CUDA 13 wheels)."""
+    The GPU wheelhouse is about 2.9 GB (torch 2.14.1 and its CUDA 13 wheels), the dl one
+    about 560 MB."""
     chosen = recipe(kind)
     wheelhouse = wheelhouse_dir(kind)
     marker = wheelhouse / "requirements.txt"
-    wanted = chosen.requirements.read_bytes()
+    wanted = b"".join(path.read_bytes() for path in chosen.requirement_files())
     if marker.exists() and marker.read_bytes() == wanted:
         say(f"reusing wheelhouse {wheelhouse}")
         return wheelhouse
@@ -256,7 +278,11 @@ def _assemble_context(context: Path, wheelhouse: Path, chosen: Recipe = RECIPES[
             os.link(wheel, target)
         except OSError:
             shutil.copy2(wheel, target)
-    shutil.copy2(chosen.requirements, context / "wheelhouse" / "requirements.txt")
+    if not chosen.includes:
+        shutil.copy2(chosen.requirements, context / "wheelhouse" / "requirements.txt")
+        return
+    for path in chosen.requirement_files():
+        shutil.copy2(path, context / "wheelhouse" / path.name)
 
 
 if __name__ == "__main__":

@@ -283,7 +283,7 @@ def test_each_check_kind_has_a_named_judge_and_an_unknown_kind_is_our_fault():
 
     from worker.judge.grade import JUDGES, judge
 
-    assert set(JUDGES) == {"probe", "static", "resource", "metric", "http"}
+    assert set(JUDGES) == {"probe", "static", "resource", "metric", "http", "figure", "dockerfile"}
     package = SimpleNamespace(
         slug="x",
         hash="ab" * 32,

@@ -39,8 +39,33 @@ def compare(expected: dict, actual: dict, spec: dict) -> str | None:
         return _compare_dtype(want, got)
     if mode == "partition":
         return compare_partition(want, got)
-    return _compare_allclose(
+    if mode == "unordered_rows":
+        return compare_unordered_rows(
+            want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9))
+        )
+    problem = _compare_allclose(
         want, got, rtol=float(spec.get("rtol", 1e-7)), atol=float(spec.get("atol", 1e-9))
+    )
+    if problem and spec.get("logits") and _probabilities(got) and not _probabilities(want):
+        problem += (
+            ". Every row you returned is ≥ 0 and sums to 1: those are softmax probabilities, "
+            "and forward must return the logits (the last layer's output as it is; "
+            "CrossEntropyLoss applies log-softmax itself)"
+        )
+    return problem
+
+
+def _probabilities(value: Any) -> bool:
+    """Whether value is a 2-D array whose rows are probability distributions."""
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return bool(
+        array.ndim == 2
+        and array.size
+        and (array >= -1e-6).all()
+        and np.allclose(array.sum(axis=1), 1.0, atol=1e-4)
     )
 
 
@@ -124,7 +149,24 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
     return (
         f"entry {where or '(the value)'} should be {_num(w[first])} but was {_num(g[first])}"
         + (f"; {count} of {close.size} entries differ" if close.size > 1 else "")
+        + (_largest_difference(w, g, close, first) if count > 1 else "")
         + f" (tolerance rtol={rtol:g}, atol={atol:g})"
+    )
+
+
+def _largest_difference(w: np.ndarray, g: np.ndarray, close: np.ndarray, first: tuple) -> str:
+    """Where the worst entry is: the first one may differ by a hair, the worst shows the bug
+    (a transposed key moves whole rows of attention weights, a missing scale all of them)."""
+    gap = np.where(close, 0.0, np.abs(g - w))
+    gap = np.where(np.isnan(gap), np.inf, gap)  # a NaN where a number belongs is the worst
+    worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(gap)), gap.shape))
+    size = "an infinite or NaN gap" if not np.isfinite(gap[worst]) else _num(gap[worst])
+    where = "".join(f"[{i}]" for i in worst)
+    if worst == first:
+        return f"; the largest difference, {size}, is at that entry"
+    return (
+        f"; the largest difference, {size}, is at {where} "
+        f"(should be {_num(w[worst])}, was {_num(g[worst])})"
     )
 
 
@@ -185,3 +227,38 @@ def compare_partition(want: Any, got: Any) -> str | None:
     )
     total = w.size * (w.size - 1) // 2 or 1
     return f"the points are grouped differently from the expected clustering ({agree} of {total} pairs agree)"
+
+
+def compare_unordered_rows(want: Any, got: Any, *, rtol: float, atol: float) -> str | None:
+    """The same rows in any order (cluster centroids: their numbering is the learner's choice):
+    rows are paired by the least total distance, then compared with the tolerances."""
+    from scipy.optimize import linear_sum_assignment
+
+    expected = np.asarray(want, dtype=float)
+    try:
+        actual = np.asarray(got, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return f"expected {describe(want)}, got {describe(got)}"
+    if actual.ndim != 2 or actual.shape != expected.shape:
+        return (
+            f"expected {len(expected)} rows of {expected.shape[-1] if expected.ndim else 0} "
+            f"values, got {describe(got)}"
+        )
+    if not np.isfinite(actual).all():
+        return "got values that contain NaN or infinity"
+    cost = ((expected[:, None, :] - actual[None, :, :]) ** 2).sum(axis=2)
+    rows, columns = linear_sum_assignment(cost)
+    paired = actual[columns[np.argsort(rows)]]
+    close = np.isclose(paired, expected, rtol=rtol, atol=atol).all(axis=1)
+    if close.all():
+        return None
+    worst = int(np.argmin(close))
+    return (
+        f"expected the rows {_rows(expected)} in any order; the row nearest to "
+        f"{_rows(expected[worst : worst + 1])} was {_rows(paired[worst : worst + 1])} "
+        f"(tolerance rtol={rtol:g}, atol={atol:g})"
+    )
+
+
+def _rows(array: np.ndarray) -> str:
+    return "; ".join("[" + ", ".join(f"{v:.4g}" for v in row) + "]" for row in array[:6])

@@ -17,9 +17,12 @@ import numpy as np
 
 from sandbox.gpu import gpu_facts, out_of_memory_message
 
+from . import figures as figure_files
 from . import untrusted
+from .cases import load_grader
 from .compare import TIMED_OUT_CALL, compare
 from .describe import describe, describe_call
+from .dockerfile import judge_dockerfile_text
 from .metrics import METRICS, credit_for, full_marks_tier
 from .plan import LOAD_STEP, check_of
 from .static import judge_static
@@ -70,6 +73,8 @@ class Observation:
     image_id: str = ""
     versions: dict = field(default_factory=dict)
     gpu: dict | None = None  # device, driver and CUDA versions, GPU memory, time on the device
+    figures: list[dict] = field(default_factory=list)  # saved under figures/: name, type, data
+    figures_skipped: list[dict] = field(default_factory=list)  # name, why it was not kept
 
     @classmethod
     def from_run(cls, run: Any) -> Observation:
@@ -77,7 +82,10 @@ class Observation:
         # Outcomes, metrics and texts were shaped by learner code: bounded and decoded first.
         steps = untrusted.outcomes(result.get("steps"))
         child = result.get("child") if isinstance(result.get("child"), dict) else {}
+        figures, figures_skipped = figure_files.from_result(result.get("figures"))
         return cls(
+            figures=figures,
+            figures_skipped=figures_skipped,
             exit_reason=run.exit_reason,
             steps=steps,
             metrics=untrusted.metrics(result.get("metrics")),
@@ -505,7 +513,42 @@ Judged = tuple[CheckResult, dict | None]  # a check's result, and its metric rec
 
 
 def _judge_probe(check: dict, inputs: JudgeInputs) -> Judged:
+    if (check.get("compare") or {}).get("mode") == "property":
+        return judge_property(check, inputs.plan_steps, inputs.learner, inputs.package), None
     return judge_probe(check, inputs.plan_steps, inputs.learner, inputs.reference), None
+
+
+def judge_property(
+    check: dict, plan_steps: list[dict], learner: Observation, package
+) -> CheckResult:
+    """Each case's value must have the properties that grader.py's `compare.function` asks of
+    it (called with the value and the case's arguments; it returns None or what is wrong).
+    For answers with many right values (any stratified split), so none is compared with the
+    reference's own."""
+    weight = float(check.get("weight", 1))
+    grader = load_grader(package)
+    holds = getattr(grader, check["compare"]["function"])
+    mine = [s for s in plan_steps if check_of(s) == check["id"]]
+    failures = []
+    for index, step in enumerate(mine):
+        actual = _learner_outcome(learner, step)
+        if actual["status"] != "ok":  # raised, timed out, not run: said as a probe says it
+            problem = compare({"status": "ok", "value": None}, actual, {"mode": "exact"})
+        else:
+            args = _plan_values(package, step.get("args", []))
+            kwargs = _plan_values(package, step.get("kwargs", {}))
+            problem = holds(actual.get("value"), *args, **kwargs)
+        if problem:
+            failures.append((index, step, problem))
+    if not failures:
+        return CheckResult(check["id"], _name(check), "probe", "pass", weight, weight)
+    index, step, problem = failures[0]
+    call = describe_call(step["function"], step["args"], step["kwargs"])
+    message = f"Case {index + 1} of {len(mine)}: {call} {problem}."
+    if len(failures) > 1:
+        message += f" ({len(failures)} of {len(mine)} cases failed.)"
+    score = weight * (len(mine) - len(failures)) / len(mine) if mine else 0.0
+    return _failed(check, "probe", round(score, 4), weight, message)
 
 
 def _judge_static(check: dict, inputs: JudgeInputs) -> Judged:
@@ -555,12 +598,72 @@ def _judge_http(check: dict, inputs: JudgeInputs) -> Judged:
     return judge_http(check, inputs.plan_steps, inputs.learner, inputs.reference), None
 
 
+def judge_figure(check: dict, plan_steps: list[dict], learner: Observation, package) -> CheckResult:
+    """Each case's call must return, and save a figure at its `path` that is a readable,
+    non-blank image showing what the package's `shows` function asks of it."""
+    weight = float(check.get("weight", 1))
+    grader = load_grader(package) if check.get("shows") else None
+    shows = getattr(grader, check["shows"]) if grader is not None else None
+    mine = [s for s in plan_steps if check_of(s) == check["id"]]
+    failures = []
+    for index, step in enumerate(mine):
+        actual = _learner_outcome(learner, step)
+        args = _plan_values(package, step.get("args", []))
+        kwargs = _plan_values(package, step.get("kwargs", {}))
+        if actual["status"] != "ok":  # raised, timed out, not run: said as a probe says it
+            problem = compare({"status": "ok", "value": None}, actual, {"mode": "exact"})
+        else:
+            problem = figure_files.case_problem(
+                actual, kwargs, args, learner.figures, learner.figures_skipped, shows
+            )
+        if problem:
+            failures.append((index, step, problem))
+    if not failures:
+        return CheckResult(check["id"], _name(check), "figure", "pass", weight, weight)
+    index, step, problem = failures[0]
+    call = describe_call(step["function"], step["args"], step["kwargs"])
+    message = f"Case {index + 1} of {len(mine)}: {call} {problem}."
+    if len(failures) > 1:
+        message += f" ({len(failures)} of {len(mine)} cases failed.)"
+    score = weight * (len(mine) - len(failures)) / len(mine) if mine else 0.0
+    return _failed(check, "figure", round(score, 4), weight, message)
+
+
+def _plan_values(package, encoded):
+    """A step's arguments as the learner received them (data files read from the package)."""
+    from sandbox.harness import codec
+
+    return codec.decode(
+        encoded, load_file=lambda relative: np.load(package.root / relative, allow_pickle=False)
+    )
+
+
+def _judge_figure(check: dict, inputs: JudgeInputs) -> Judged:
+    return judge_figure(check, inputs.plan_steps, inputs.learner, inputs.package), None
+
+
+def _judge_dockerfile(check: dict, inputs: JudgeInputs) -> Judged:
+    weight = float(check.get("weight", 1))
+    name = check.get("file", "Dockerfile")
+    problems = judge_dockerfile_text(
+        inputs.sources.get(name), name, check["rules"], check.get("port")
+    )
+    if not problems:
+        return CheckResult(check["id"], _name(check), "dockerfile", "pass", weight, weight), None
+    rules = len(check["rules"])
+    passed = max(0, rules - len(problems))
+    message = f"{name}: " + "; ".join(problems) + "."
+    return _failed(check, "dockerfile", round(weight * passed / rules, 4), weight, message), None
+
+
 JUDGES: dict[str, Callable[[dict, JudgeInputs], Judged]] = {
     "probe": _judge_probe,
     "static": _judge_static,
     "resource": _judge_resource,
     "metric": _judge_metric,
     "http": _judge_http,
+    "figure": _judge_figure,
+    "dockerfile": _judge_dockerfile,
 }
 
 
@@ -614,6 +717,8 @@ def judge(
         "checks": [c.as_dict() for c in checks],
         "metrics": metrics,
         "curves": curves_from(learner.metrics),
+        "figures": learner.figures,
+        "figures_skipped": learner.figures_skipped,
         "stdout": learner.stdout,
         "stderr": learner.stderr,
         "stdout_truncated": learner.stdout_truncated,

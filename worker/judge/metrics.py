@@ -33,6 +33,8 @@ METRICS: dict[str, Metric] = {
     "rmse": Metric("RMSE", False, True, _rmse),
     "mae": Metric("MAE", False, True, lambda y, p, _x: float(skm.mean_absolute_error(y, p))),
     "r2": Metric("R²", True, True, lambda y, p, _x: float(skm.r2_score(y, p))),
+    # Scores, not labels: the probability (or any score) of class 1 per row, ranked.
+    "roc_auc": Metric("ROC AUC", True, True, lambda y, p, _x: float(skm.roc_auc_score(y, p))),
     "adjusted_rand": Metric(
         "adjusted Rand index", True, True, lambda y, p, _x: float(skm.adjusted_rand_score(y, p))
     ),

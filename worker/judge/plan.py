@@ -56,6 +56,8 @@ def build_plan(
             steps += steps_of_kind(package, check, grader, base, module)
     _fit_to_budget(steps[1:], budget - import_seconds)
     plan: dict[str, Any] = {"seed": seed, "steps": steps}
+    if any(check["kind"] == "figure" for check in package.checks):
+        plan["figures"] = dict(FIGURES)  # the supervisor collects what the code saved there
     if not for_reference:  # the reference and its oracles may use what the learner may not
         bans = runtime_bans(package)
         if bans["imports"] or bans["calls"]:
@@ -159,7 +161,10 @@ STEPS: dict[str, Callable[[Package, dict, Any, dict, str], list[dict]]] = {
     "probe": _probe_steps,
     "metric": _metric_steps,
     "http": _http_steps,
+    "figure": _probe_steps,  # one call per case; the figure it saves is judged in the worker
 }
+# Where learner code saves figures, how many are kept and how large each may be.
+FIGURES = {"dir": "figures", "max_files": 4, "max_bytes": 256 * 1024}
 
 
 def _fit_to_budget(steps: list[dict], budget: float) -> None:
