@@ -1,13 +1,36 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.authtoken.models import Token
 
-from . import services
-from .forms import DeleteAccountForm, ProfileForm, SignUpForm
+from . import services, throttle
+from .forms import DeleteAccountForm, EmailOrUsernameAuthenticationForm, ProfileForm, SignUpForm
+
+
+def refused(response, lockout: throttle.Lockout):
+    """429 with Retry-After: the form page again, the lockout's message as its error."""
+    response.status_code = 429
+    response["Retry-After"] = str(lockout.retry_after)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; while the throttle refuses (LoginThrottleBackend) it says why and how long."""
+
+    template_name = "accounts/login.html"
+    authentication_form = EmailOrUsernameAuthenticationForm
+
+    def form_invalid(self, form):
+        lockout = getattr(self.request, "login_lockout", None)
+        if lockout is None:
+            return super().form_invalid(form)
+        form.errors.clear()
+        form.add_error(None, lockout.message)
+        return refused(super().form_invalid(form), lockout)
 
 
 @require_http_methods(["GET", "POST"])
@@ -15,8 +38,15 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("learning:dashboard")
     form = SignUpForm(request.POST or None)
+    lockout = throttle.signup_check(request) if request.method == "POST" else None
+    if lockout is not None:
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, lockout.message)
+        return refused(render(request, "accounts/signup.html", {"form": form}), lockout)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        throttle.signup_record(request)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         target = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})

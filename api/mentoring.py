@@ -189,7 +189,6 @@ class ThreadOut(RequestSummary):
 
 def thread_data(user, request: ReviewRequest) -> dict:
     review = Review.objects.filter(request=request).select_related("mentor").first()
-    exercise = request.submission.exercise
     return {
         **RequestSummary(request).data,
         "attempts": list(mr.thread_attempts(request).values_list("pk", flat=True)),
@@ -201,8 +200,12 @@ def thread_data(user, request: ReviewRequest) -> dict:
         "holds_claim": bool(
             review and review.mentor_id == user.pk and request.status != ReviewRequest.Status.CLOSED
         ),
-        "rubric": [{"criterion": c, "max": top} for c, top in mr.rubric_for(exercise)],
-        "milestones": [{"id": m.pk, "title": m.title} for m in mr.project_items(exercise)],
+        "rubric": [
+            {"criterion": c, "max": top} for c, top in mr.submission_rubric(request.submission)
+        ],
+        "milestones": [
+            {"id": m.pk, "title": m.title} for m in mr.submission_milestones(request.submission)
+        ],
     }
 
 
@@ -367,7 +370,7 @@ class ReviewVerdictApi(APIView):
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         submission = get_object_or_404(mr.thread_attempts(review_request), pk=data["submission"])
-        milestones = mr.project_items(submission.exercise)
+        milestones = mr.submission_milestones(submission)
         unit_item = None
         if "unit_item" in data:
             unit_item = next((m for m in milestones if m.pk == data["unit_item"]), None)

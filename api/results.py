@@ -143,5 +143,7 @@ class GradescopeResultApi(APIView):
     )
     def get(self, request, pk: int):
         submission = get_submission_for_user(request.user, pk)
-        document = to_gradescope(result_document(submission), points=submission.exercise.points)
+        document = to_gradescope(
+            result_document(submission), points=submission.graded_exercise.points
+        )
         return Response(document)

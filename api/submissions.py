@@ -11,7 +11,7 @@ import hashlib
 
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, serializers, status
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -113,6 +113,15 @@ class UploadInput(serializers.Serializer):
     )
 
 
+class SubmissionsThrottled(exceptions.Throttled):
+    """Over the submission limits: 429 `throttled` with Retry-After, like the API's throttles,
+    and the service's message as it is (DRF's would add its own "Expected available in")."""
+
+    def __init__(self, detail: str, *, wait: int):
+        exceptions.APIException.__init__(self, detail)
+        self.wait = wait
+
+
 @extend_schema(tags=TAG)
 class SubmissionCreateApi(APIView):
     parser_classes = [JSONParser, MultiPartParser]
@@ -129,6 +138,8 @@ class SubmissionCreateApi(APIView):
         exercise = get_live_exercise(slug)
         try:
             submission = _create(request, exercise)
+        except services.SubmissionThrottled as throttled:
+            raise SubmissionsThrottled(str(throttled), wait=throttled.retry_after) from None
         except services.SubmissionRejected as rejected:
             raise Rejected(str(rejected)) from None
         headers = {"Location": reverse("api:submission", args=[submission.pk])}

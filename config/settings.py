@@ -7,8 +7,10 @@ SECRET_KEY, ALLOWED_HOSTS and HTTPS=1 (docker-compose.yml does).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
     "django_htmx",
+    "csp",
     "template_partials",
     # Domain apps, lowest layer first (the order import-linter checks, docs/architecture.md).
     "accounts",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a 500 caused by a lost database connection becomes a styled 503 (config/db_unavailable.py).
+    "config.db_unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -68,6 +73,7 @@ MIDDLEWARE = [
     "config.request_limits.RequestLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so it sees a view's exceptions first: our error pages for learners even with DEBUG on.
     "config.errors.FriendlyErrorsMiddleware",
@@ -106,6 +112,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses, password unchecked, while the login throttle locks the account or address.
+    "accounts.backends.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Answers object permissions only (who besides the owner may open an attempt).
     "mentoring.access.MentorAccessBackend",
@@ -145,16 +153,56 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Backprop <noreply@localhost>")
 
 # HTTPS=1 in production (behind a TLS-terminating proxy): secure cookies, HSTS, redirect.
+# tests/test_deploy.py checks these with production values (docs/operations.md, "Security").
 HTTPS = env_bool("HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS") or 60 * 60 * 24 * 365) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the compose health check asks over plain HTTP
+SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Proxies in front of the web (X-Forwarded-For entries to trust): 1 behind the TLS proxy that
+# HTTPS=1 implies. The login and sign-up throttles and the API's read the client address alike.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or (1 if HTTPS else 0))
+
+# The Content-Security-Policy (django-csp): our own files only. No inline script anywhere
+# (data goes through json_script, behaviour in static/js), no style attribute, and no inline
+# <style> but the editor's, which carries the page's nonce (htmx is told not to add its
+# indicator <style>); `data:` images for Swagger UI's icons; no framing, no plugins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # A nonce, where a page asks for one: CodeMirror mounts its styles in a <style>.
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# --- Abuse limits (docs/operations.md, "Security") ----------------------------------------
+# Per learner, over every route (page, upload, API, CLI), counted from the stored rows
+# (submissions.services.check_submission_limits). The rate is written like the API's rates.
+SUBMISSION_RATE = os.environ.get("SUBMISSION_RATE", "6/minute")
+SUBMISSION_MAX_PENDING = int(os.environ.get("SUBMISSION_MAX_PENDING", "3"))  # not yet graded
+# Logins and sign-ups, counted in the cache (accounts/throttle.py). An address gets more failed
+# logins than an account: a classroom shares one address.
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_IP = int(os.environ.get("LOGIN_FAILURES_PER_IP", "20"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+SIGNUPS_PER_IP_PER_HOUR = int(os.environ.get("SIGNUPS_PER_IP_PER_HOUR", "20"))
 
 REST_FRAMEWORK = {
     # Token first: an anonymous API call gets 401 with `WWW-Authenticate: Token`.
@@ -175,6 +223,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_RATE_ANON", "60/minute"),
         "user": os.environ.get("API_RATE_PER_USER", "120/minute"),
     },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT or None,
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
     "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
     # Every error as application/problem+json (api/problems.py); validation answers 422.
@@ -204,8 +253,23 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Celery -------------------------------------------------------------------------------
+# --- Cache and Celery -----------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache holds the throttles' counters, shared by every web process: Redis where there is
+# one (CACHE_URL, by default REDIS_URL's next database: cache.clear() empties a whole database,
+# and the broker's queue must not be in it), else each process's own memory.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if REDIS_URL and not CACHE_URL:
+    _broker_db = int(urlsplit(REDIS_URL).path.strip("/") or 0)
+    CACHE_URL = urlsplit(REDIS_URL)._replace(path=f"/{_broker_db + 1}").geturl()
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailOpenRedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
@@ -250,6 +314,7 @@ SANDBOX_IMAGE = os.environ.get("SANDBOX_IMAGE", "")  # empty: the tag computed f
 SANDBOX_RUNTIME = os.environ.get("SANDBOX_RUNTIME", "") or None  # e.g. "runsc" for gVisor
 SANDBOX_GPU_IDS = env_list("SANDBOX_GPU_IDS")  # slots: device indexes or MIG UUIDs, one job each
 SANDBOX_GPU_IMAGE = os.environ.get("SANDBOX_GPU_IMAGE", "")  # empty: the CUDA recipe's tag
+SANDBOX_DL_IMAGE = os.environ.get("SANDBOX_DL_IMAGE", "")  # empty: the deep-learning recipe's tag
 # Every worker sharing this host's GPUs must share the folder of slot locks (worker/gpu_slots.py).
 SANDBOX_GPU_LOCK_DIR = os.environ.get("SANDBOX_GPU_LOCK_DIR", "") or None
 SANDBOX_GPU_WAIT_SECONDS = float(os.environ.get("SANDBOX_GPU_WAIT_SECONDS", "120"))

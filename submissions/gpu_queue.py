@@ -20,7 +20,11 @@ def gpu_queue_position(submission: Submission) -> int | None:
 
     Earlier means enqueued earlier (a retried attempt keeps its new enqueue time), ties by id,
     as the broker hands them out."""
-    if submission.status != Status.QUEUED or submission.exercise.device != Exercise.Device.GPU:
+    if (
+        submission.status != Status.QUEUED
+        or submission.exercise is None
+        or submission.exercise.device != Exercise.Device.GPU
+    ):
         return None
     earlier = (
         Submission.objects.filter(status=Status.QUEUED, exercise__device=Exercise.Device.GPU)

@@ -21,7 +21,7 @@ def enqueue(submission: Submission) -> bool:
         current_app.send_task(
             GRADE_TASK,
             args=[submission.pk],
-            queue=submission.exercise.queue,
+            queue=submission.graded_exercise.queue,
             retry=True,
             retry_policy={"max_retries": 1, "interval_start": 0.2, "interval_step": 0.5},
         )

@@ -37,3 +37,27 @@ def over_limit(size: int, limit: int) -> tuple[str, str]:
     if size > limit and shown == allowed:
         shown = f"just over {allowed}"
     return shown, allowed
+
+
+# --- How often, not how big: the numbers are settings (SUBMISSION_RATE, SUBMISSION_MAX_PENDING).
+
+PERIOD_SECONDS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
+PERIOD_NAMES = {1: "second", 60: "minute", 60 * 60: "hour", 24 * 60 * 60: "day"}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """`6/minute` → (6, 60): the format of the API's throttle rates (DRF reads the period's
+    first letter), so one way of writing a rate serves both settings."""
+    count, _, period = rate.partition("/")
+    try:
+        return int(count), PERIOD_SECONDS[period.strip()[:1].lower()]
+    except (ValueError, KeyError):
+        raise ValueError(f"{rate!r} is not a rate like '6/minute'") from None
+
+
+def wait_text(seconds: int) -> str:
+    """`1 second`, `42 seconds`, `2 minutes`: a wait as a person reads it, rounded up."""
+    if seconds < 90:
+        return f"{seconds} second" + ("s" if seconds != 1 else "")
+    minutes = -(-seconds // 60)
+    return f"{minutes} minutes"

@@ -23,7 +23,8 @@ def status_version(submission: Submission) -> str:
 
 def status_summary(submission: Submission) -> str:
     if submission.status == Status.QUEUED:
-        worker = "a GPU worker" if submission.exercise.device == "gpu" else "a grading worker"
+        gpu = submission.exercise is not None and submission.exercise.device == "gpu"
+        worker = "a GPU worker" if gpu else "a grading worker"
         return f"Attempt #{submission.pk} queued, waiting for {worker}."
     if submission.status == Status.RUNNING:
         return f"Attempt #{submission.pk} running in the sandbox."

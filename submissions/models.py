@@ -2,12 +2,20 @@
 
 queued → running → passed | failed | error | timed_out | rejected. Transitions are
 compare-and-set updates on the row, so a redelivered task can never record twice.
+
+A project submission (`unit_item` set, `exercise` empty) is never graded: it is created
+`submitted` and a mentor reviews it in a review thread (submissions.projects, mentoring).
 """
+
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from curriculum.models import Exercise
 
 
 class Status(models.TextChoices):
@@ -18,10 +26,18 @@ class Status(models.TextChoices):
     ERROR = "error", "Error"
     TIMED_OUT = "timed_out", "Timed out"
     REJECTED = "rejected", "Rejected"
+    SUBMITTED = "submitted", "Submitted for review"
 
 
 TERMINAL = frozenset(
-    {Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT, Status.REJECTED}
+    {
+        Status.PASSED,
+        Status.FAILED,
+        Status.ERROR,
+        Status.TIMED_OUT,
+        Status.REJECTED,
+        Status.SUBMITTED,  # a project: nothing more happens to it on the grading side
+    }
 )
 
 
@@ -48,9 +64,26 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
     )
     exercise = models.ForeignKey(
-        "curriculum.Exercise", on_delete=models.PROTECT, related_name="submissions"
+        "curriculum.Exercise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    unit_item = models.ForeignKey(
+        "curriculum.UnitExercise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project_submissions",
+        help_text="The project this is a submission of (then `exercise` is empty)",
     )
     files = models.JSONField(help_text="file name → source text")
+    repository_url = models.URLField(
+        max_length=300, blank=True, help_text="A project's repository, as stated (never fetched)"
+    )
+    commit = models.CharField(max_length=40, blank=True, help_text="7–40 hex digits")
+    note = models.TextField(blank=True, help_text="What the learner tells the mentor (projects)")
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
@@ -80,13 +113,52 @@ class Submission(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "exercise", "-created_at"])]
+        indexes = [
+            models.Index(fields=["user", "exercise", "-created_at"]),
+            models.Index(fields=["user", "unit_item", "-created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="submission_exercise_or_project",
+                condition=models.Q(exercise__isnull=False, unit_item__isnull=True)
+                | models.Q(exercise__isnull=True, unit_item__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.exercise.slug} by {self.user} ({self.status})"
+        task = self.exercise.slug if self.exercise else f"project {self.unit_item_id}"
+        return f"#{self.pk} {task} by {self.user} ({self.status})"
 
     def get_absolute_url(self) -> str:
+        if self.unit_item_id:
+            return reverse("submissions:project", args=[self.unit_item_id])
         return reverse("submissions:submission", args=[self.pk])
+
+    @property
+    def is_project(self) -> bool:
+        return self.unit_item_id is not None
+
+    @property
+    def task(self):
+        """What was attempted: the Exercise, or the project's UnitExercise."""
+        return self.unit_item if self.unit_item_id else self.exercise
+
+    @property
+    def task_title(self) -> str:
+        return self.task.title
+
+    @property
+    def task_url(self) -> str:
+        if self.unit_item is not None:
+            return self.unit_item.get_project_url()
+        assert self.exercise is not None  # the check constraint: one of the two is set
+        return self.exercise.get_absolute_url()
+
+    @property
+    def graded_exercise(self) -> "Exercise":
+        """The Exercise of an attempt the grader handles (a project never gets there)."""
+        assert self.exercise is not None, f"submission {self.pk} is a project, never graded"
+        return self.exercise
 
     @property
     def is_terminal(self) -> bool:

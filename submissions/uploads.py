@@ -27,7 +27,14 @@ from submissions.limits import (
     over_limit,
 )
 
-__all__ = ["MAX_FILE_BYTES", "MAX_FILES", "MAX_TOTAL_BYTES", "MAX_UPLOAD_BYTES", "parse_upload"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_FILES",
+    "MAX_TOTAL_BYTES",
+    "MAX_UPLOAD_BYTES",
+    "parse_project_upload",
+    "parse_upload",
+]
 TEXT_SUFFIXES = (".py", ".txt", ".md", ".json", ".csv", ".yaml", ".yml", ".toml", ".cfg")
 IGNORED_IN_ZIP = ("__MACOSX/", ".DS_Store", "__pycache__/", ".ipynb_checkpoints/")
 
@@ -107,8 +114,9 @@ def _safe_member_name(info: zipfile.ZipInfo) -> str:
     return posixpath.normpath("/".join(parts))
 
 
-def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
-    """Several files; each entry checked before a byte of it is expanded."""
+def parse_zip(data: bytes, *, entrypoint: str | None) -> dict[str, str]:
+    """Several files; each entry checked before a byte of it is expanded. `entrypoint`: the
+    file that must be at the top level (None for a project, which has no entry point)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -117,7 +125,7 @@ def parse_zip(data: bytes, *, entrypoint: str) -> dict[str, str]:
             "This .zip cannot be read: it is damaged or not a zip archive."
         ) from None
     files = _strip_common_folder(_expand_members(archive, _chosen_members(members)))
-    if entrypoint not in files:
+    if entrypoint is not None and entrypoint not in files:
         listed = ", ".join(sorted(files)[:5])
         raise UploadRejected(
             f"The zip has no {entrypoint} at its top level (found: {listed}); that is the file we grade."
@@ -135,7 +143,7 @@ def _chosen_members(members: list[zipfile.ZipInfo]) -> list[tuple[str, zipfile.Z
             continue
         if info.flag_bits & 0x1:
             raise UploadRejected(f"{name} in the zip is encrypted; upload it without a password.")
-        if not name.lower().endswith(TEXT_SUFFIXES):
+        if not name.lower().endswith(TEXT_SUFFIXES) and name.rsplit("/", 1)[-1] != "Dockerfile":
             raise UploadRejected(
                 f"{name} in the zip is not a source or text file; accepted: {', '.join(TEXT_SUFFIXES)}."
             )
@@ -243,3 +251,26 @@ def parse_notebook(data: bytes, *, name: str = "notebook.ipynb") -> tuple[str, l
 def cell_for_line(cells: list[Cell], line: int) -> Cell | None:
     """Which notebook cell a line of the joined file came from."""
     return next((cell for cell in cells if cell.first_line <= line <= cell.last_line), None)
+
+
+def parse_project_upload(filename: str, data: bytes, *, size: int | None = None) -> ParsedUpload:
+    """A project's upload: the exercise rules and limits, without an entry point. A single
+    source or text file keeps its own name; a notebook's code cells become `<name>.py`."""
+    name = posixpath.basename((filename or "").strip().replace("\\", "/"))
+    lower = name.lower()
+    size = max(size or 0, len(data))
+    if size > MAX_UPLOAD_BYTES:
+        raise UploadRejected(_too_big(name or "The upload", size, MAX_UPLOAD_BYTES, "an upload"))
+    if not data:
+        raise UploadRejected(f"{name or 'The upload'} is empty.")
+    if lower.endswith(".zip"):
+        return ParsedUpload(files=parse_zip(data, entrypoint=None), kind="zip")
+    if lower.endswith(".ipynb"):
+        text, cells = parse_notebook(data, name=name)
+        return ParsedUpload(files={name[: -len(".ipynb")] + ".py": text}, cells=cells, kind="ipynb")
+    if lower.endswith(TEXT_SUFFIXES):
+        return ParsedUpload(files={name: _text(name, data)}, kind="text")
+    raise UploadRejected(
+        f"{name or 'This file'} is not a type we accept. Upload source or text files "
+        f"({', '.join(TEXT_SUFFIXES)}), a .zip of them, or a .ipynb notebook."
+    )

@@ -1,8 +1,8 @@
-"""The exercise page, submitting, drafts, uploads, attempts and the live result."""
+"""The exercise page, submitting, drafts, uploads, attempts and the live result; projects."""
 
 from django.urls import path
 
-from submissions.views import attempts, drafts, exercises, uploads
+from submissions.views import attempts, drafts, exercises, projects, uploads
 
 app_name = "submissions"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("submissions/<int:pk>/", exercises.submission_detail, name="submission"),
     path("submissions/<int:pk>/status/", exercises.submission_status, name="submission-status"),
     path("submissions/<int:pk>/diff/", attempts.diff, name="attempt-diff"),
+    path("projects/<int:pk>/", projects.project_detail, name="project"),
+    path("projects/<int:pk>/submit/", projects.project_submit, name="project-submit"),
 ]

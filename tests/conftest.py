@@ -11,6 +11,16 @@ def fast_password_hashing(request):
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache(request):
+    """The throttles count in the cache (logins and sign-ups by address, API calls by user id),
+    which outlives a test: each test starts from none."""
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def alice(db, django_user_model):
     """A learner."""

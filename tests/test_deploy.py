@@ -1,5 +1,6 @@
 """The production configuration: `check --deploy` is clean and the compose file is valid."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -31,6 +32,88 @@ def test_check_deploy_is_clean_with_production_values(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no issues" in proc.stdout
+
+
+def production_settings(tmp_path, **extra) -> dict:
+    """config.settings as production loads it (a fresh interpreter with PRODUCTION's values)."""
+    outside = {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "CACHE_URL", "TRUSTED_PROXY_COUNT"}
+    env = {k: v for k, v in os.environ.items() if k not in outside}  # CI sets REDIS_URL
+    env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", **extra)
+    names = [
+        "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_PROXY_SSL_HEADER",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_CONTENT_TYPE_NOSNIFF",
+        "SECURE_REFERRER_POLICY",
+        "X_FRAME_OPTIONS",
+        "TRUSTED_PROXY_COUNT",
+        "CACHES",
+        "REST_FRAMEWORK",
+        "CONTENT_SECURITY_POLICY",
+        "DEBUG",
+    ]
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {names!r}}}, default=str))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def test_production_cookies_and_transport_are_secure(tmp_path):
+    s = production_settings(tmp_path)
+    assert s["DEBUG"] is False
+    assert s["SESSION_COOKIE_SECURE"] and s["CSRF_COOKIE_SECURE"] and s["SESSION_COOKIE_HTTPONLY"]
+    assert s["SECURE_SSL_REDIRECT"]
+    assert s["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert s["SECURE_HSTS_SECONDS"] >= 365 * 24 * 60 * 60 and s["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
+    assert s["SECURE_CONTENT_TYPE_NOSNIFF"]
+    assert s["SECURE_REFERRER_POLICY"] == "same-origin" and s["X_FRAME_OPTIONS"] == "DENY"
+    # Behind the TLS proxy: its X-Forwarded-For entry is the client, for every throttle.
+    assert s["TRUSTED_PROXY_COUNT"] == 1 and s["REST_FRAMEWORK"]["NUM_PROXIES"] == 1
+
+
+def test_without_https_nothing_insists_on_it(tmp_path):
+    s = production_settings(tmp_path, HTTPS="0")
+    assert not s["SESSION_COOKIE_SECURE"] and not s["SECURE_SSL_REDIRECT"]
+    assert s["SECURE_HSTS_SECONDS"] == 0 and s["SECURE_PROXY_SSL_HEADER"] is None
+    assert s["TRUSTED_PROXY_COUNT"] == 0 and s["REST_FRAMEWORK"]["NUM_PROXIES"] is None
+
+
+def test_the_policy_allows_no_inline_script_anywhere(tmp_path):
+    directives = production_settings(tmp_path)["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert directives["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in str(directives) and "'unsafe-eval'" not in str(directives)
+    assert directives["frame-ancestors"] == ["'none'"] and directives["object-src"] == ["'none'"]
+
+
+def test_the_cache_is_redis_beside_the_broker_not_in_its_database(tmp_path):
+    s = production_settings(tmp_path, REDIS_URL="redis://redis:6379/0")
+    cache = s["CACHES"]["default"]
+    assert cache["BACKEND"] == "config.cache.FailOpenRedisCache"
+    assert cache["LOCATION"] == "redis://redis:6379/1"  # cache.clear() must not empty the queue
+    assert production_settings(tmp_path)["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_the_headers_are_sent(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = False
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self';" in policy + ";" and "frame-ancestors 'none'" in policy
 
 
 def test_the_embedded_defaults_need_no_server():

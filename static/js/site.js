@@ -3,7 +3,11 @@
 // - A link focused in the header's sideways-scrolling strip (phones) is scrolled fully into
 //   view: Chromium leaves a partly visible element where it is.
 // - The account menu (<details>) closes on Escape, and when focus or a click goes elsewhere.
+// - A `data-print` button prints the page (no inline onclick: the CSP allows no inline script).
 (function () {
+  for (const button of document.querySelectorAll("[data-print]")) {
+    button.addEventListener("click", () => window.print());
+  }
   const strip = document.querySelector(".nav-links");
   if (strip) {
     strip.addEventListener("focusin", (event) => {

@@ -38,3 +38,28 @@ def metric_rows(result) -> list[dict]:
         for check_id, metric in metrics.items()
         if isinstance(metric, dict)
     ]
+
+
+FIGURE_TYPES = {"image/png", "image/svg+xml"}
+BASE64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
+@register.filter
+def learner_figures(result) -> list[dict]:
+    """The figures the learner's code saved, each with a `data:` URL for an <img>.
+
+    Shown only through <img> (an SVG there runs no script and loads nothing); the type and
+    the base64 text are checked again here, so a stored document cannot inject markup."""
+    shown = []
+    for figure in (result or {}).get("figures") or []:
+        if not isinstance(figure, dict):
+            continue
+        kind, data, name = figure.get("type"), figure.get("data"), figure.get("name")
+        if kind not in FIGURE_TYPES or not isinstance(data, str) or not isinstance(name, str):
+            continue
+        if not data or not set(data) <= BASE64:
+            continue
+        shown.append(
+            {"name": name, "src": f"data:{kind};base64,{data}", "bytes": len(data) * 3 // 4}
+        )
+    return shown

@@ -33,6 +33,6 @@ def diff(request, pk):
         "new": new,
         "old": old,
         "lines": lines,
-        "choices": new.exercise.submissions.for_user(new.user)[:50],
+        "choices": new.graded_exercise.submissions.for_user(new.user)[:50],
     }
     return render(request, "submissions/diff.html", context)

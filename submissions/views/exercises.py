@@ -49,18 +49,28 @@ def submission_create(request, slug):
         )
     except services.SubmissionRejected as rejected:
         if request.htmx:  # the editor keeps the code; only the result area changes
-            return render(
+            response = render(
                 request,
                 "submissions/submission_rejected.html",
                 {"message": str(rejected), "oob": True},
                 status=422,
             )
+            return refusal_status(response, rejected)
         form.add_error("code", str(rejected))
         context = {"exercise": exercise, "form": form, "upload_form": UploadForm()}
-        return render(request, "submissions/exercise.html", context, status=422)
+        response = render(request, "submissions/exercise.html", context, status=422)
+        return refusal_status(response, rejected)
     if request.htmx:
         return status_fragment(request, submission)
     return redirect(submission)
+
+
+def refusal_status(response: HttpResponse, rejected: services.SubmissionRejected) -> HttpResponse:
+    """422 for input we will not grade; 429 with Retry-After for a learner over the limits."""
+    if isinstance(rejected, services.SubmissionThrottled):
+        response.status_code = 429
+        response["Retry-After"] = str(rejected.retry_after)
+    return response
 
 
 def status_fragment(request, submission, *, status: int = 200) -> HttpResponse:
@@ -75,6 +85,8 @@ def status_fragment(request, submission, *, status: int = 200) -> HttpResponse:
 @require_GET
 def submission_detail(request, pk):
     submission = get_submission_for_user(request.user, pk)
+    if submission.is_project:  # never graded: its page is the project's, with its review
+        return redirect(submission.task_url)
     return render(request, "submissions/submission.html", {"submission": submission})
 
 

@@ -8,7 +8,7 @@ from curriculum.selectors import get_live_exercise
 from submissions import services
 from submissions.forms import UploadForm
 from submissions.uploads import MAX_UPLOAD_BYTES
-from submissions.views.exercises import status_fragment
+from submissions.views.exercises import refusal_status, status_fragment
 
 
 @login_required
@@ -32,12 +32,13 @@ def upload(request, slug):
             "exercise": exercise,
             "oob": bool(request.htmx),
         }
-        return render(
+        response = render(
             request,
             template if request.htmx else "submissions/upload_rejected.html",
             context,
             status=422,
         )
+        return refusal_status(response, rejected)
     if request.htmx:
         return status_fragment(request, submission)
     return redirect(submission)

@@ -23,7 +23,8 @@ BETTER = CODE.replace("import numpy as np", "import numpy as np  # matmul broadc
 
 
 def log_in(browser, live_server, username, password, width=1280):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # bypass_csp: the policy refuses a string wait_for_function (tests/browser/test_csp.py).
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
