@@ -3,12 +3,12 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export PATH := $(HOME)/.local/bin:$(PATH)
 
-.PHONY: help install migrate content accounts sandbox-image sandbox-image-gpu gpu-selfcheck demo test test-fast api-fuzz lint format check-exercises bench clean
+.PHONY: help install migrate content accounts sandbox-image sandbox-image-gpu gpu-selfcheck demo test test-scaleout test-fast api-fuzz lint format check-exercises bench clean
 
 help:
 	@echo "make demo            install, migrate, load content, build the sandbox image, run web + worker"
 	@echo "make test            the whole suite (Docker and browser tests skip only where nothing answers)"
-	@echo "make sandbox-image   build the sandbox image (skipped when its recipe is unchanged)"
+	@echo "make sandbox-image   build the light and the deep-learning CPU sandbox images (each skipped when its recipe is unchanged)"
 	@echo "make docker-engine   start a Docker engine, installing it with apt as root (asks on a terminal)"
 	@echo "make sandbox-image-gpu  build the CUDA sandbox image on a GPU host (~2.9 GB of wheels; not in CI)"
 	@echo "make api-fuzz        schemathesis against the API schema, as a learner and a mentor (~2 min)"
@@ -47,6 +47,9 @@ demo: install
 
 test: install
 	bash scripts/test.sh
+
+test-scaleout: install
+	$(PY) -m pytest -q -ra -p no:cacheprovider --timeout=600 -m scaleout tests/integration
 
 test-fast: install
 	$(PY) -m pytest -q -m "not docker and not browser and not integration and not attacks"

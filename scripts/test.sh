@@ -11,7 +11,9 @@ if docker info >/dev/null 2>&1; then
   bash scripts/sandbox-image.sh build
 fi
 set +e
-$PY -m pytest -q -ra --timeout=600 --durations=30 "$@"
+# The scale-out tests (two worker hosts, faults under load) have their own target and CI step,
+# `make test-scaleout`, so that this suite keeps to its time budget.
+$PY -m pytest -q -ra --timeout=600 --durations=30 -m "not scaleout" "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected nothing: that is a failure of the suite, not a pass.

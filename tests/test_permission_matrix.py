@@ -56,6 +56,12 @@ def ex(w):
     return {"slug": w.exercise.slug}
 
 
+def project_pk(w):
+    from curriculum.models import UnitExercise
+
+    return UnitExercise.objects.get(unit__path=w.path, title="Project 1").pk
+
+
 def path_slug(w):
     return {"slug": w.path.slug}
 
@@ -154,6 +160,8 @@ MATRIX: dict[str, Entry] = {
     "submissions:attempts": Entry(SIGNED_IN, ex),
     "notifications:list": Entry(SIGNED_IN),
     "notifications:read": Entry(POST_ONLY, post=True),
+    "submissions:project": Entry(PUBLIC, lambda w: {"pk": project_pk(w)}),
+    "submissions:project-submit": Entry(POST_ONLY, lambda w: {"pk": project_pk(w)}, post=True),
     "submissions:submission": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     "submissions:submission-status": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
     "submissions:attempt-diff": Entry(OWNER_OR_MENTOR, lambda w: {"pk": w.submission.pk}),
