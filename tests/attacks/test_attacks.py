@@ -286,8 +286,10 @@ def worker_environment(sandbox_runtime, attack_package, sandbox_ready, settings,
 
 
 def test_a_worker_still_grades_a_normal_submission_after_the_attacks(
-    worker_environment, transactional_db, grading_worker, attack_package, alice
+    worker_environment, transactional_db, grading_worker, attack_package, alice, settings
 ):
+    settings.SUBMISSION_MAX_PENDING = 100  # one learner sends every attack at once, on purpose
+    settings.SUBMISSION_RATE = "1000/minute"
     worker = grading_worker
     from curriculum.content.exercise_sync import exercise_rows_sync
     from curriculum.models import Exercise
