@@ -26,6 +26,7 @@ from docker.types import DeviceRequest, LogConfig, Ulimit
 from . import gpu
 from .harness import frame
 from .harness.capture import Capture, LineReader
+from .harness.init import STOPPED_FROM_OUTSIDE
 from .job import Job
 from .limits import Limits
 from .reaper import DEADLINE_LABEL, SANDBOX_LABEL
@@ -234,6 +235,15 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     state = container.attrs.get("State", {})
     oom_killed = bool(state.get("OOMKilled"))
     parsed = streams.scanner.finish()
+    if exit_code is None and not state.get("Running"):
+        exit_code = state.get("ExitCode")
+    if parsed.result is None and not timed_out and exit_code == STOPPED_FROM_OUTSIDE:
+        # Our init saw the engine (or an operator) stop the container before the result:
+        # the run is cut short by us, not by the learner; the worker retries it.
+        raise SandboxUnavailable(
+            "the sandbox container was stopped from outside before its result "
+            "(the Docker engine stopping?)"
+        )
     run = _interpret(
         job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall
     )

@@ -26,6 +26,10 @@ import signal
 import sys
 
 PR_SET_DUMPABLE = 4
+POLL_CODES = range(1, 7)  # POLL_IN .. POLL_HUP: a signal raised by the kernel for an fd's owner
+# The exit status when a signal from outside ended the command. sandbox.runner reads it; it is
+# not 128 + N for any signal, nor a status the supervisor uses.
+STOPPED_FROM_OUTSIDE = 251
 
 
 FORWARDED = frozenset(
@@ -60,16 +64,23 @@ def main(argv: list[str]) -> int:
             os.execvp(argv[0], argv)
         finally:
             os._exit(127)
+    forwarded = False
     while True:
         code = _reap(command)
         if code is not None:
-            return code
+            return STOPPED_FROM_OUTSIDE if forwarded and code > 128 else code
         info = signal.sigwaitinfo(WAITED)
-        if info.si_signo != signal.SIGCHLD and info.si_pid == 0:
+        if info.si_signo != signal.SIGCHLD and _from_outside(info):
             try:
                 os.kill(command, info.si_signo)
+                forwarded = True
             except ProcessLookupError:
                 pass
+
+
+def _from_outside(info) -> bool:
+    """Sent by the engine: no pid in this container, and not an fd's F_SETSIG signal."""
+    return info.si_pid == 0 and info.si_code not in POLL_CODES
 
 
 def _reap(command: int) -> int | None:

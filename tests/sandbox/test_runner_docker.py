@@ -367,3 +367,62 @@ def test_metrics_reported_by_learner_code_are_collected(docker_client, sandbox_i
         client=docker_client,
     )
     assert [m["step"] for m in run.metrics] == [0, 1, 2]
+
+
+def _stop_when_started(docker_client, label: str, value: str, after: float = 1.0) -> None:
+    """Stop the one container labelled ``label=value`` once it has run ``after`` seconds, as
+    dockerd does to every container when it shuts down."""
+    import threading
+    import time
+
+    def stop():
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = docker_client.containers.list(filters={"label": f"{label}={value}"})
+            if found:
+                time.sleep(after)
+                found[0].stop(timeout=5)
+                return
+            time.sleep(0.05)
+
+    threading.Thread(target=stop, daemon=True).start()
+
+
+@pytest.mark.attacks
+def test_a_container_stopped_by_the_engine_mid_run_is_ours_not_the_learners(
+    docker_client, sandbox_image, sandbox_runtime
+):
+    # Seen in bench/faults.py: dockerd stopping while a correct submission ran graded it failed.
+    import dataclasses
+    import uuid
+
+    from sandbox.result import SandboxUnavailable
+
+    marker = uuid.uuid4().hex
+    job = call_job(
+        sandbox_image,
+        "import time\ndef solve():\n    time.sleep(8)\n    return 1\n",
+        timeout_seconds=10,
+        limits={"wall_seconds": 15},
+        runtime=sandbox_runtime,
+    )
+    job = dataclasses.replace(job, labels={**job.labels, "backprop.test.stop": marker})
+    _stop_when_started(docker_client, "backprop.test.stop", marker)
+    with pytest.raises(SandboxUnavailable, match="stopped from outside"):
+        run_job(job, client=docker_client)
+
+
+@pytest.mark.attacks
+def test_a_learner_who_terminates_its_supervisor_is_still_the_learners_outcome(
+    docker_client, sandbox_image, sandbox_runtime
+):
+    run = run_job(
+        call_job(
+            sandbox_image,
+            "import os, signal\ndef solve():\n    os.kill(os.getppid(), signal.SIGTERM)\n",
+            runtime=sandbox_runtime,
+        ),
+        client=docker_client,
+    )
+    assert run.exit_reason == "harness_lost" and run.result is None
+    assert run.exit_code == 128 + 15
