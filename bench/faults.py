@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.grading import GUNICORN, PYTHON, Learner, percentile, process, setup_script  # noqa: E402
-from bench.servers import Postgres, Redis, free_port, killpg, wait_listening  # noqa: E402
+from tests.servers import Postgres, Redis, free_port, killpg, wait_listening  # noqa: E402
 from worker.commands import celery_worker_argv  # noqa: E402 - plain module, no Django
 
 SLUG = "matmul-from-scratch"

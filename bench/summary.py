@@ -17,6 +17,7 @@ var/bench-summary/<name>.log. The last line is JSON with these keys:
     lost                           (load: submissions not ended exactly once)
 
     .venv/bin/python bench/summary.py [--quick]
+    .venv/bin/python bench/summary.py --from-logs var/bench-summary   # ratios of an earlier run
 """
 
 from __future__ import annotations
@@ -115,7 +116,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short runs, to try the harness")
     parser.add_argument("--only", nargs="*", help="run only these benches")
+    parser.add_argument(
+        "--from-logs",
+        type=Path,
+        help="run nothing: the ratios of the <bench>.log files an earlier run left in this folder",
+    )
     args = parser.parse_args()
+    if args.from_logs:
+        found = {}
+        for name in FULL:
+            log = args.from_logs / f"{name}.log"
+            found[name] = last_json(log.read_text(errors="replace")) if log.exists() else None
+        print(json.dumps(ratios(found)))
+        return
     logs = ROOT / "var" / "bench-summary"
     logs.mkdir(parents=True, exist_ok=True)
     plan = QUICK if args.quick else FULL

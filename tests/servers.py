@@ -2,7 +2,8 @@
 throwaway PostgreSQL cluster that may be stopped and started at will (never the shared ones),
 and worker "hosts" made of network namespaces joined to this host by veth pairs.
 
-Plain Python (no Django), so `bench/faults.py` and `tests/integration/` share it.
+Plain Python (no Django). It lives with the tests, which never import `bench/`; `bench/faults.py`
+imports it from here.
 """
 
 from __future__ import annotations

@@ -1,15 +1,29 @@
-"""bench/summary.py turns each bench's last JSON line into the ratios issue #15 names."""
+"""bench/summary.py turns each bench's last JSON line into the ratios issue #15 names.
 
-import importlib.util
+Run as a program over the logs a run leaves (``--from-logs``), as a reader comparing two runs
+would: tests never import ``bench/``.
+"""
+
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("bench_summary", ROOT / "bench" / "summary.py")
-summary = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(summary)
 
 
-def test_the_ratios_come_from_each_benchs_figures():
+def summarise(logs: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "summary.py"), "--from-logs", str(logs)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_ratios_come_from_each_benchs_figures(tmp_path):
     found = {
         "pages": {
             "rps": {
@@ -27,8 +41,9 @@ def test_the_ratios_come_from_each_benchs_figures():
         },
         "load": {"submit_p95_ms": 700.0, "lost": 0, "duplicated": 1},
     }
-    got = summary.ratios(found)
-    assert got == {
+    for name, figures in found.items():
+        (tmp_path / f"{name}.log").write_text(f"some output\n{json.dumps(figures)}\n")
+    assert summarise(tmp_path) == {
         "catalog_per_floor": 0.3,
         "path_per_floor": 0.25,
         "unit_per_floor": 0.4,
@@ -42,7 +57,7 @@ def test_the_ratios_come_from_each_benchs_figures():
     }
 
 
-def test_a_bench_that_failed_gives_nulls_not_a_crash():
-    got = summary.ratios({"pages": None, "grading": None, "sandbox": None, "load": None})
-    assert set(got.values()) == {None}
-    assert summary.last_json('noise\n{"a": 1}\nmore') == {"a": 1}
+def test_a_bench_that_failed_gives_nulls_not_a_crash(tmp_path):
+    (tmp_path / "pages.log").write_text("Traceback (most recent call last):\n  boom\n")
+    (tmp_path / "grading.log").write_text('noise\n{"broken": \n')
+    assert set(summarise(tmp_path).values()) == {None}

@@ -48,6 +48,23 @@ def test_import_direction(package):
     assert not bad, "\n".join(bad)
 
 
+def test_tests_never_import_the_benches():
+    # Benches may use the tests' helpers (tests/servers.py), never the other way round.
+    bad = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        if "cases" in path.parts or path == Path(__file__):  # attack solutions: not all UTF-8
+            continue
+        text = path.read_text()
+        tree = ast.parse(text, filename=str(path))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
+        if any(name.split(".")[0] == "bench" for name in names) or (
+            "spec_from_file_location" in text and '"bench"' in text
+        ):
+            bad.append(str(path.relative_to(ROOT)))
+    assert not bad, bad
+
+
 def test_sandbox_imports_without_django():
     code = "import sys, sandbox, sandbox.runner, sandbox.job, sandbox.limits; assert 'django' not in sys.modules"
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}

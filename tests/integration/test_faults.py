@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.servers import postgres_bindir
+from tests.servers import postgres_bindir
 
 pytestmark = [
     pytest.mark.docker,

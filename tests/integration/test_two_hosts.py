@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.servers import NetnsHosts, Postgres, Redis, killpg, netns_available
 from notifications.models import Notification
 from submissions.models import Status, Submission
 from tests.integration.conftest import CORRECT, submit, sweep_until_terminal, wait_until
+from tests.servers import NetnsHosts, Postgres, Redis, killpg, netns_available
 from worker.commands import celery_worker_argv
 
 pytestmark = [
