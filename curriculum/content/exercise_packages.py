@@ -71,7 +71,10 @@ METRIC_NAMES = {
     "silhouette",
 }
 HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
-COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "timeout_seconds"}
+COMMON_CHECK_FIELDS = {"id", "kind", "name", "weight", "hint", "hints", "timeout_seconds"}
+# `hints`: hints chosen by what the rest of the result shows (worker/judge/hints.py), so a hint
+# about a scaler never goes to code that has none; the first whose `when` holds wins, else `hint`.
+HINT_CONDITIONS = {"failed", "passed", "source_has", "source_lacks"}
 CHECK_FIELDS = {
     "probe": {
         "call",
@@ -274,7 +277,31 @@ def _validate_spec(file: Path, root: Path, spec: dict) -> list[Problem]:
     problems = _top_level_problems(file, root, spec)
     check_problems, check_ids = _checks_problems(file, root, spec)
     problems += _smoke_problems(file, spec, check_ids)
+    problems += _hint_reference_problems(file, spec, check_ids)
     return problems + check_problems + _wrong_problems(file, root, spec, check_ids)
+
+
+def _hint_reference_problems(file: Path, spec: dict, check_ids: set[str]) -> list[Problem]:
+    """A conditional hint's `failed` and `passed` must name checks of this package."""
+    problems = []
+    for check in spec.get("checks") or []:
+        hints = check.get("hints") if isinstance(check, dict) else None
+        for hint in hints if isinstance(hints, list) else []:
+            when = hint.get("when") if isinstance(hint, dict) else None
+            for key in ("failed", "passed"):
+                names = when.get(key) if isinstance(when, dict) else None
+                for name in names if isinstance(names, list) else []:
+                    if name not in check_ids:
+                        problems.append(
+                            _spec_problem(
+                                file,
+                                f"a hint's when.{key} names unknown check '{name}'",
+                                f"checks.{check.get('id')}.hints",
+                                check,
+                                "hints",
+                            )
+                        )
+    return problems
 
 
 SMOKE_FIELDS = {"limits", "checks", "import_seconds"}
@@ -459,6 +486,33 @@ def _wrong_problems(file: Path, root: Path, spec: dict, check_ids: set[str]) -> 
 CheckProblem = tuple[str, str, int | None]  # (message, field, line)
 
 
+def _hints_problems(check: dict) -> list[CheckProblem]:
+    """`hints: [{when: {failed|passed|source_has|source_lacks: [names]}, text: "..."}]`."""
+    hints = check["hints"]
+    shape = (
+        "hints must be a list of {when: {failed, passed, source_has or source_lacks: [...]}, "
+        "text: ...}"
+    )
+    if not isinstance(hints, list) or not hints:
+        return [_bad(shape, "hints", check)]
+    for hint in hints:
+        when = hint.get("when") if isinstance(hint, dict) else None
+        if (
+            not isinstance(hint, dict)
+            or set(hint) != {"when", "text"}
+            or not isinstance(hint["text"], str)
+            or not isinstance(when, dict)
+            or not when
+            or not set(when) <= HINT_CONDITIONS
+            or not all(
+                isinstance(v, list) and v and all(isinstance(x, str) for x in v)
+                for v in when.values()
+            )
+        ):
+            return [_bad(shape, "hints", check)]
+    return []
+
+
 def _bad(message: str, name: str, node, key=None) -> CheckProblem:
     return (message, name, _line(node, key if key is not None else name))
 
@@ -475,6 +529,8 @@ def _check_problems(root: Path, check: dict) -> list[CheckProblem]:
     weight = check.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
         out.append(_bad("weight must be a number ≥ 0", "weight", check))
+    if "hints" in check:
+        out += _hints_problems(check)
     if kind in {"probe", "metric", "figure"} and not isinstance(check.get("call"), str):
         out.append(
             _bad(

@@ -5,6 +5,7 @@ Returns None when they agree, else a sentence saying what was expected and what 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -24,8 +25,7 @@ def compare(expected: dict, actual: dict, spec: dict) -> str | None:
     if mode == "raises":
         return _compare_raises(actual, spec["exception"])
     if actual["status"] == "raised":
-        exc = actual.get("exception") or {}
-        return f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(": ")
+        return raised(actual.get("exception") or {})
     if actual["status"] != "ok":
         return actual.get("message") or f"ended with status {actual['status']}"
     want, got = expected.get("value"), actual.get("value")
@@ -53,6 +53,35 @@ def compare(expected: dict, actual: dict, spec: dict) -> str | None:
             "CrossEntropyLoss applies log-softmax itself)"
         )
     return problem
+
+
+# A frame of the learner's own files in a traceback: `File "/work/solution.py", line 12, in f`.
+_LEARNER_FRAME = re.compile(r'File "/work/([^"]+)", line (\d+), in (\S+)')
+
+
+def raised(exc: dict) -> str:
+    """'raised IndexError: list index out of range (solution.py, line 12, in matmul:
+    `return A[i][j]`)': the line of *their* file that raised, from the traceback."""
+    text = f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(": ")
+    where = learner_line(str(exc.get("traceback") or ""))
+    return f"{text} ({where})" if where else text
+
+
+def learner_line(traceback: str) -> str:
+    """'solution.py, line 12, in matmul: `return A[i][j]`' for the innermost frame of a file
+    under /work (the learner's), or '' when the traceback shows none."""
+    lines = traceback.splitlines()
+    found = ""
+    for index, line in enumerate(lines):
+        match = _LEARNER_FRAME.search(line)
+        if not match:
+            continue
+        name, number, function = match.groups()
+        found = f"{name}, line {number}, in {function}"
+        source = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if source and not source.startswith(("File ", "^", "~")) and len(source) <= 120:
+            found += f": `{source}`"
+    return found
 
 
 def _probabilities(value: Any) -> bool:
@@ -151,7 +180,27 @@ def _compare_allclose(want: Any, got: Any, *, rtol: float, atol: float) -> str |
         + (f"; {count} of {close.size} entries differ" if close.size > 1 else "")
         + (_largest_difference(w, g, close, first) if count > 1 else "")
         + f" (tolerance rtol={rtol:g}, atol={atol:g})"
+        + _one_factor(w, g, rtol=rtol, atol=atol)
     )
+
+
+def _one_factor(w: np.ndarray, g: np.ndarray, *, rtol: float, atol: float) -> str:
+    """'. Every entry is 0.5× the expected: check a constant factor (a missing 2, a mean for a
+    sum, a sign)' when one number relates all of them; '' otherwise."""
+    if w.size < 2 or not (np.isfinite(w).all() and np.isfinite(g).all()):
+        return ""
+    nonzero = np.abs(w) > max(atol, 1e-12)
+    if nonzero.sum() < 2 or not np.allclose(g[~nonzero], 0.0, atol=max(atol, 1e-12)):
+        return ""
+    ratios = g[nonzero] / w[nonzero]
+    factor = float(np.median(ratios))
+    if abs(factor) < 1e-12 or np.isclose(factor, 1.0, rtol=max(rtol, 1e-9)):
+        return ""
+    if not np.allclose(ratios, factor, rtol=max(rtol, 1e-6), atol=0.0):
+        return ""
+    if np.isclose(factor, -1.0):
+        return ". Every entry has the opposite sign of the expected one: check a sign"
+    return f". Every entry is {factor:.4g}× the expected: check a constant factor"
 
 
 def _largest_difference(w: np.ndarray, g: np.ndarray, close: np.ndarray, first: tuple) -> str:

@@ -20,9 +20,10 @@ from sandbox.gpu import gpu_facts, out_of_memory_message
 from . import figures as figure_files
 from . import untrusted
 from .cases import load_grader
-from .compare import TIMED_OUT_CALL, compare
+from .compare import TIMED_OUT_CALL, compare, raised
 from .describe import describe, describe_call
 from .dockerfile import judge_dockerfile_text
+from .hints import choose_hint
 from .metrics import METRICS, credit_for, full_marks_tier
 from .plan import LOAD_STEP, check_of
 from .static import judge_static
@@ -256,10 +257,7 @@ def _predictions(outcome: dict, rows: int) -> tuple[np.ndarray | None, str | Non
     if outcome["status"] == "timeout":
         return None, TIMED_OUT_CALL
     if outcome["status"] == "raised":
-        exc = outcome.get("exception") or {}
-        return None, f"raised {exc.get('type', 'an exception')}: {exc.get('message', '')}".rstrip(
-            ": "
-        )
+        return None, raised(outcome.get("exception") or {})
     if outcome["status"] != "ok":
         return None, outcome.get("message") or f"ended with status {outcome['status']}"
     value = outcome.get("value")
@@ -706,6 +704,7 @@ def judge(
             metrics[check["id"]] = record
     if learner.exit_reason == "timeout":
         _count_nothing(checks)
+    _choose_hints(package.checks, checks, sources)
     status, score = _overall(checks)
     return {
         "version": RESULT_VERSION,
@@ -731,6 +730,16 @@ def judge(
         },
         "provenance": _provenance(package, seed, learner),
     }
+
+
+def _choose_hints(specs: list[dict], checks: list[CheckResult], sources: dict[str, str]) -> None:
+    """A failed check's hint, chosen from the whole result (worker/judge/hints.py)."""
+    statuses = {c.id: c.status for c in checks}
+    by_id = {spec["id"]: spec for spec in specs}
+    for check in checks:
+        spec = by_id.get(check.id) or {}
+        if check.status == "fail" and spec.get("hints"):
+            check.hint = choose_hint(spec, statuses, sources)
 
 
 def _overall(checks: list[CheckResult]) -> tuple[str, float]:
