@@ -315,6 +315,16 @@ SANDBOX_RUNTIME = os.environ.get("SANDBOX_RUNTIME", "") or None  # e.g. "runsc" 
 SANDBOX_GPU_IDS = env_list("SANDBOX_GPU_IDS")  # slots: device indexes or MIG UUIDs, one job each
 SANDBOX_GPU_IMAGE = os.environ.get("SANDBOX_GPU_IMAGE", "")  # empty: the CUDA recipe's tag
 SANDBOX_DL_IMAGE = os.environ.get("SANDBOX_DL_IMAGE", "")  # empty: the deep-learning recipe's tag
+# What the exercise page tells a learner before they submit: the pinned libraries of each image
+# (read from these requirement files; the web imports no sandbox code) and the default limits
+# an exercise's `limits:` overrides (tests keep them equal to sandbox.limits.DEFAULTS).
+SANDBOX_IMAGES_DIR = BASE_DIR / "sandbox" / "images"
+SANDBOX_REQUIREMENTS = {
+    "default": "requirements.txt",
+    "dl": "requirements-dl.txt",
+    "gpu": "requirements-gpu.txt",
+}
+SANDBOX_LIMIT_DEFAULTS = {"wall_seconds": 30, "memory_mb": 1024, "cpus": 1.0}
 # Every worker sharing this host's GPUs must share the folder of slot locks (worker/gpu_slots.py).
 SANDBOX_GPU_LOCK_DIR = os.environ.get("SANDBOX_GPU_LOCK_DIR", "") or None
 SANDBOX_GPU_WAIT_SECONDS = float(os.environ.get("SANDBOX_GPU_WAIT_SECONDS", "120"))

@@ -7,10 +7,13 @@ from one flat query, so a 30-section path costs what a 4-week one does.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -331,3 +334,54 @@ def get_live_exercise(slug: str) -> Exercise:
 
 def get_live_path(slug: str) -> Path:
     return get_object_or_404(Path, slug=slug, is_archived=False, is_published=True)
+
+
+@dataclass(frozen=True)
+class SandboxFacts:
+    """What an exercise's code runs with, shown before the learner submits."""
+
+    image: str
+    wall_seconds: float
+    memory_mb: int
+    cpus: float
+    libraries: tuple[tuple[str, str], ...]
+
+    @property
+    def cpu_seconds(self) -> float:
+        return round(self.wall_seconds * self.cpus, 1)
+
+
+def exercise_sandbox(exercise: Exercise) -> SandboxFacts:
+    """The exercise's budget (its `limits:` over the sandbox defaults) and its image's pins."""
+    spec = exercise.spec or {}
+    limits = {**settings.SANDBOX_LIMIT_DEFAULTS, **(spec.get("limits") or {})}
+    image = "gpu" if exercise.device == "gpu" else (spec.get("environment") or {}).get("image")
+    image = image if image in settings.SANDBOX_REQUIREMENTS else "default"
+    return SandboxFacts(
+        image=image,
+        wall_seconds=float(limits["wall_seconds"]),
+        memory_mb=int(limits["memory_mb"]),
+        cpus=float(limits["cpus"]),
+        libraries=image_libraries(image),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def image_libraries(image: str) -> tuple[tuple[str, str], ...]:
+    """(name, version) of every `name==version` pin of the image's requirement files, `-r`
+    includes first; read once per process."""
+    return tuple(_pins(settings.SANDBOX_IMAGES_DIR / settings.SANDBOX_REQUIREMENTS[image]).items())
+
+
+def _pins(path: FilePath) -> dict[str, str]:
+    pins: dict[str, str] = {}
+    if not path.exists():
+        return pins
+    for raw in path.read_text().splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("-r "):
+            pins.update(_pins(path.parent / line[3:].strip()))
+        elif "==" in line:
+            name, version = line.split("==", 1)
+            pins[name.strip()] = version.strip()
+    return pins

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from curriculum.selectors import get_live_exercise
+from curriculum.selectors import exercise_sandbox, get_live_exercise
 from submissions import services
 from submissions.access import get_submission_for_user
 from submissions.forms import CodeSubmissionForm, UploadForm
@@ -30,6 +30,7 @@ def exercise_detail(request, slug):
         "upload_form": UploadForm(),
         "workspace": workspace,
         "attempts": workspace.attempts,
+        "sandbox": exercise_sandbox(exercise),
     }
     if request.htmx and request.htmx.target == "attempts":
         return render(request, "submissions/exercise.html#attempts", context)
