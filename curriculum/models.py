@@ -95,7 +95,11 @@ class Path(models.Model):
     tagline = models.CharField(max_length=300, blank=True)
     level = models.CharField(max_length=16, choices=Level.choices)
     duration = models.CharField(max_length=80, help_text="As the source states it, e.g. '6 weeks'.")
-    duration_weeks = models.PositiveSmallIntegerField(help_text="For filtering and schedules.")
+    duration_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="For filtering and schedules; empty where the source states none.",
+    )
     weekly_hours_min = models.PositiveSmallIntegerField(null=True, blank=True)
     weekly_hours_max = models.PositiveSmallIntegerField(null=True, blank=True)
     total_hours = models.PositiveSmallIntegerField(null=True, blank=True)

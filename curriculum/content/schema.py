@@ -119,12 +119,12 @@ PATH_FILE = record(
     tagline=text(max_length=300),
     level=text(True, LEVELS),
     duration=text(True, max_length=80),
-    duration_weeks=Field(INT, True),
+    duration_weeks=Field(INT),  # only where the source states a length
     weekly_hours=Field(HOURS),
     total_hours=Field(INT),
     audience=list_of(text()),
     prerequisites=list_of(text()),
-    author=text(True, max_length=120),
+    author=text(max_length=120),  # only where the source names one
     source=text(True, max_length=200),
     published_on=Field(DATE),
     version=Field(INT, True),

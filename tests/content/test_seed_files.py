@@ -86,8 +86,6 @@ REQUIRED_PATH_FIELDS = (
     "tagline",
     "level",
     "duration",
-    "duration_weeks",
-    "author",
     "source",
     "version",
     "is_published",
@@ -394,6 +392,34 @@ def test_named_lists_match_seed(slug):
         assert len(doc.get(key) or []) == len(seed.get(key) or [])
 
 
+STATED_BY_THE_SOURCE = {
+    # slug: (author, duration, duration_weeks) as the seed states them, or nothing
+    "ml-engineer-master-curriculum": (None, "Self-paced", None),
+    "ml-engineer-complete-path": (None, "Self-paced", None),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(STATED_BY_THE_SOURCE))
+def test_no_author_title_or_length_the_source_does_not_state(slug):
+    doc = load(path_file(slug))
+    author, duration, weeks = STATED_BY_THE_SOURCE[slug]
+    assert (doc.get("author"), doc["duration"], doc.get("duration_weeks")) == (
+        author,
+        duration,
+        weeks,
+    )
+    assert "free resources" not in doc.get("tagline", "")
+    if slug == "ml-engineer-master-curriculum":  # its sections state no goals (004's steps do)
+        assert all("goal" not in unit for phase in doc["phases"] for unit in phase["units"])
+
+
+def test_the_road_map_keeps_its_own_title():
+    assert load(path_file("ml-engineer-roadmap-2025"))["title"] == (
+        "Detailed Road Map for “ML Engineer” in 2025"
+    )
+    assert load(path_file("ml-engineer-complete-path"))["title"] == "The Complete Learning Path"
+
+
 # ------------------------------------------------------------ format contract
 def check_contract(doc):
     """Structural checks of one path document against docs/authoring.md."""
@@ -401,7 +427,9 @@ def check_contract(doc):
         assert field in doc, f"missing {field}"
     assert doc["level"] in LEVELS
     assert doc["unit_label"] in UNIT_LABELS
-    assert isinstance(doc["duration_weeks"], int) and doc["duration_weeks"] > 0
+    # A length and an author only where the source states them (issue #13, item 8).
+    weeks = doc.get("duration_weeks")
+    assert weeks is None or (isinstance(weeks, int) and weeks > 0)
     assert all(SLUG_RE.match(t) for t in doc["tags"])
     assert set(doc) <= PATH_KEYS, set(doc) - PATH_KEYS
     for p in doc["phases"]:

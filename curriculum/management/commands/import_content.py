@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dir", type=Path, default=settings.BASE_DIR / "content", help="content folder"
+            "--dir", type=Path, default=settings.CONTENT_DIR, help="content folder (CONTENT_DIR)"
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="report what would change, write nothing"
