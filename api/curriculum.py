@@ -329,13 +329,23 @@ class ExerciseDetailApi(APIView):
 
 
 def starter_zip(exercise: Exercise) -> bytes:
-    """The starter files and the statement (README.md), as `exercism download` lays them out."""
+    """The starter files and the statement (README.md), as `exercism download` lays them out.
+
+    Each entry is dated when the exercise was last imported, so the same exercise always gives
+    the same bytes (a cache or a checksum can rely on it; the request's clock is not in it)."""
+    stamp = exercise.updated_at.timetuple()[:6] if exercise.updated_at else (1980, 1, 1, 0, 0, 0)
+
+    def entry(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in sorted((exercise.starter_files or {}).items()):
-            archive.writestr(name, text)
+            archive.writestr(entry(name), text)
         if "README.md" not in (exercise.starter_files or {}):
-            archive.writestr("README.md", f"# {exercise.title}\n\n{exercise.statement}\n")
+            archive.writestr(entry("README.md"), f"# {exercise.title}\n\n{exercise.statement}\n")
     return buffer.getvalue()
 
 
