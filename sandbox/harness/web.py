@@ -1,7 +1,8 @@
 """The two halves of an ``http`` step: the learner's server and the grader's client.
 
 ``serve`` runs in the learner process: it serves the learner's WSGI app (e.g. a Flask ``app``)
-on a loopback port with the standard library's wsgiref. ``Exchange`` runs in the supervisor, a
+on a loopback port with the standard library's wsgiref, or an ASGI app (e.g. FastAPI's) with
+uvicorn, as ``uvicorn solution:app`` would, where the image has uvicorn. ``Exchange`` runs in the supervisor, a
 process learner code cannot touch (non-dumpable, never imports learner code), so whatever the
 learner patches in its own process (urllib, http.client, socket), the requests are really sent
 over the loopback and the answers are what its server really said. The answers are only
@@ -11,8 +12,10 @@ relayed: the judge compares them, outside the container, with the reference serv
 from __future__ import annotations
 
 import http.client
+import inspect
 import json
 import os
+import socket
 import socketserver
 import threading
 import time
@@ -27,8 +30,55 @@ TEXT_CHARS = 500
 # --- In the learner process -------------------------------------------------------------------
 
 
+ASGI_START_SECONDS = 20.0
+
+
+def is_asgi(app) -> bool:
+    """An ASGI app is an async callable (scope, receive, send); a WSGI app is a plain one."""
+    if inspect.isfunction(app) or inspect.ismethod(app):
+        return inspect.iscoroutinefunction(app)
+    return callable(app) and inspect.iscoroutinefunction(type(app).__call__)
+
+
+class AsgiServer:
+    """uvicorn serving an ASGI app on 127.0.0.1 in a daemon thread, shaped like the WSGI
+    server ``serve`` returns (``server_port``, ``shutdown()``, ``server_close()``)."""
+
+    def __init__(self, app):
+        import uvicorn  # only in images with ASGI support (the deep-learning image)
+
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        self.server_port = sock.getsockname()[1]
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="auto")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
+        self.thread.start()
+        deadline = time.monotonic() + ASGI_START_SECONDS
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise RuntimeError("uvicorn stopped while starting your app (its log is above)")
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"uvicorn did not start your app within {ASGI_START_SECONDS:g} s"
+                )
+            time.sleep(0.01)
+
+    def shutdown(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=5)
+
+    def server_close(self) -> None:
+        """uvicorn closes its socket as it exits (``shutdown``)."""
+
+
 def serve(app):
-    """A started threading WSGI server on 127.0.0.1 (port ``server.server_port``)."""
+    """A started server on 127.0.0.1 (port ``server.server_port``): threading wsgiref for a
+    WSGI app, uvicorn for an ASGI one."""
+    if is_asgi(app):
+        return AsgiServer(app)
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
     class ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
