@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,12 +21,20 @@ from worker.judge.formats import to_exercism, to_gradescope
 
 TAG = ["results"]
 OVERALL: dict[str, str] = {Status.PASSED: "pass", Status.FAILED: "fail"}
-NOT_GRADED = errors(e409="The attempt is still queued or running: poll its status first.")
+NOT_GRADED = errors(
+    e404="No such attempt of yours, or a project attempt (a mentor reviews it; nothing is graded).",
+    e409="The attempt is still queued or running: poll its status first.",
+)
 
 
 def result_document(submission: Submission) -> dict:
     """The stored document, completed from the row where it lacks a field (a rejected upload
     or a timeout has a message but no checks)."""
+    if submission.exercise is None:
+        raise NotFound(
+            "A project attempt has no grading result: a mentor reviews it, and the verdict is "
+            "in its review thread."
+        )
     if not submission.is_terminal:
         raise Conflict("The attempt is not graded yet; poll its status until it is terminal.")
     document = dict(submission.result or {})

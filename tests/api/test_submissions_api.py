@@ -202,3 +202,18 @@ def test_a_review_request_is_created_then_updated(alice, alice_api, charlie_api,
     again = alice_api.post(url, {"question": "Why, really?"}, format="json")
     assert again.status_code == 200 and ReviewRequest.objects.get().question == "Why, really?"
     assert charlie_api.post(url, {"question": "Mine?"}, format="json").status_code == 404
+
+
+def test_a_project_attempt_has_no_grading_result_in_any_format(alice, alice_api):
+    # It used to answer 500: the Gradescope form asked for the exercise's points.
+    from curriculum.models import UnitExercise
+    from submissions.projects import project_submission_create
+    from tests.factories import make_path
+
+    make_path()
+    item = UnitExercise.objects.get(title="Project 1")
+    project_attempt = project_submission_create(user=alice, unit_item=item, files={"a.md": "done"})
+    for name in ("submission-result", "submission-result-exercism", "submission-result-gradescope"):
+        response = alice_api.get(reverse(f"api:{name}", args=[project_attempt.pk]))
+        assert response.status_code == 404, (name, response.status_code)
+        assert "project attempt" in response.json()["detail"]
