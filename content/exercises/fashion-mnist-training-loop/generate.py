@@ -2,7 +2,7 @@
 
 A seeded, class-balanced subset: 3000 training images from the official training file and
 1000 test images from the official test file, each 28×28 image averaged over 2×2 blocks to
-14×14 (uint8, 0–255) so the package stays small. Other packages (regularisation-switches,
+14×14 (uint8, 0–255) so the package stays small. Other packages (training-switches,
 transfer-learning-small-cnn) reuse `load` and `subset`.
 
 Run: python generate.py
