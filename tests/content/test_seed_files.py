@@ -116,7 +116,8 @@ EXPECTED_PACKAGES = {
     ("ml-dl-engineer-16-weeks", 1): {"matmul-from-scratch", "gradient-descent-linreg"},
     ("ml-dl-engineer-16-weeks", 2): {"mlp-numpy-digits"},
     ("ml-dl-engineer-16-weeks", 3): {"mlp-pytorch", "fashion-mnist-training-loop"},
-    ("ml-dl-engineer-16-weeks", 5): {"resnet18-from-scratch"},
+    ("ml-dl-engineer-16-weeks", 4): {"training-switches"},
+    ("ml-dl-engineer-16-weeks", 5): {"resnet18-from-scratch", "transfer-learning-frozen-features"},
     ("ml-dl-engineer-16-weeks", 6): {
         "lstm-cell-from-scratch",
         "lstm-module-torch",
@@ -131,9 +132,21 @@ EXPECTED_PACKAGES = {
         "dpo-loss",
         "char-lm-hamlet",
     },
-    ("ml-dl-engineer-16-weeks", 13): {"int8-dynamic-quantisation"},  # a GPU exercise
+    ("ml-dl-engineer-16-weeks", 10): {"unet-segmentation", "iou-nms-from-scratch"},
+    ("ml-dl-engineer-16-weeks", 12): {"dqn-cartpole"},
+    ("ml-dl-engineer-16-weeks", 13): {"int8-dynamic-quantisation", "onnx-export-parity"},
+    ("ml-dl-engineer-16-weeks", 14): {
+        "mlflow-tracking-file-store",
+        "fastapi-model-service",
+        "drift-psi-ks",
+    },
     ("ml-engineer-roadmap-2025", 8): {"lstm-module-torch"},
-    ("ml-engineer-roadmap-2025", 9): {"char-lm-hamlet"},
+    ("ml-engineer-roadmap-2025", 9): {
+        "char-lm-hamlet",
+        "keras-sequential-functional",
+        "training-switches",
+    },
+    ("ml-engineer-roadmap-2025", 6): {"titanic-survival-pipeline", "iris-mnist-classical"},
     ("ml-engineer-complete-path", 4): {"bert-finetune-mcc", "semantic-search-recall"},
     ("ml-engineer-master-curriculum", 6): {
         "logistic-regression-scratch",
@@ -143,7 +156,15 @@ EXPECTED_PACKAGES = {
         "naive-bayes-reviews",
         "ensembles-auc",
     },
-    ("ml-engineer-master-curriculum", 7): {"pca-from-scratch", "apriori-baskets"},
+    ("ml-engineer-master-curriculum", 7): {
+        "pca-from-scratch",
+        "apriori-baskets",
+        "hierarchical-clustering-customers",
+        "dbscan-from-scratch",
+    },
+    ("ml-engineer-master-curriculum", 11): {"keras-sequential-functional"},
+    ("ml-engineer-master-curriculum", 25): {"fairness-metrics"},
+    ("ml-engineer-master-curriculum", 26): {"permutation-importance"},
     ("ml-engineer-roadmap-2025", 4): {
         "svm-kernel-choice",
         "naive-bayes-reviews",
@@ -164,9 +185,14 @@ EXPECTED_PACKAGES = {
     ("ml-engineer-master-curriculum", 5): {
         "ames-preprocessing-pipeline",
         "outliers-duplicates-roxbury",
+        "tsne-embedding-plot",
     },
     ("ml-engineer-master-curriculum", 8): {"classification-metrics-scratch", "caravan-imbalanced"},
-    ("ml-engineer-master-curriculum", 24): {"airpassengers-forecast"},
+    ("ml-engineer-master-curriculum", 24): {
+        "airpassengers-forecast",
+        "collaborative-filtering-ratings",
+        "anomaly-detection-zscore-iforest",
+    },
     ("ml-engineer-roadmap-2025", 1): {"hypothesis-tests-scipy", "mle-and-bayes"},
     ("ml-engineer-roadmap-2025", 2): {
         "ames-preprocessing-pipeline",
@@ -180,9 +206,9 @@ EXPECTED_PACKAGES = {
     ("ml-engineer-complete-path", 1): {"hypothesis-tests-scipy", "mle-and-bayes"},
     ("ml-engineering-deep-dive", 1): {"covariance-eigenvectors"},
     ("ml-engineering-deep-dive", 2): {"housing-regression-cv"},
-    ("ml-engineering-deep-dive", 3): {"mlp-numpy-digits"},
+    ("ml-engineering-deep-dive", 3): {"mlp-numpy-digits", "keras-sequential-functional"},
     ("ml-engineering-deep-dive", 4): {"grid-search"},
-    ("ml-engineering-deep-dive", 5): {"kmeans-segmentation"},
+    ("ml-engineering-deep-dive", 5): {"kmeans-segmentation", "hierarchical-clustering-customers"},
     ("ml-engineering-deep-dive", 6): {"kmeans-rest-api"},
 }
 
@@ -223,10 +249,23 @@ PRACTICE_PACKAGES.update(
             "char-lm-hamlet",
         },
         ("ml-engineer-roadmap-2025", 8): {"lstm-module-torch"},
-        ("ml-engineer-roadmap-2025", 9): {"char-lm-hamlet"},
+        ("ml-engineer-roadmap-2025", 9): {
+            "char-lm-hamlet",
+            "keras-sequential-functional",
+            "training-switches",
+        },
+        ("ml-engineer-roadmap-2025", 6): {"titanic-survival-pipeline", "iris-mnist-classical"},
         ("ml-engineer-complete-path", 4): {"bert-finetune-mcc", "semantic-search-recall"},
         # seed 000 week 3: the MNIST network, autograded beside the project that names it
-        ("ml-engineering-deep-dive", 3): {"mlp-numpy-digits"},
+        ("ml-engineering-deep-dive", 3): {"mlp-numpy-digits", "keras-sequential-functional"},
+        # beside a seed task they grade part of, or in a section that names the topic
+        ("ml-dl-engineer-16-weeks", 5): {"transfer-learning-frozen-features"},
+        ("ml-dl-engineer-16-weeks", 10): {"iou-nms-from-scratch"},
+        ("ml-dl-engineer-16-weeks", 14): {"fastapi-model-service", "drift-psi-ks"},
+        ("ml-engineer-master-curriculum", 11): {"keras-sequential-functional"},
+        ("ml-engineer-master-curriculum", 25): {"fairness-metrics"},
+        ("ml-engineer-master-curriculum", 26): {"permutation-importance"},
+        ("ml-engineering-deep-dive", 5): {"hierarchical-clustering-customers"},
     }
 )
 
@@ -574,3 +613,10 @@ def test_prose_is_not_copied_from_seeds(pf, seed_ngrams):
                 copied.append((key, " ".join(w[i : i + NGRAM])))
                 break
     assert not copied, f"prose copied from a seed: {copied}"
+
+
+def test_docs_list_every_exercise_package():
+    table = (REPO / "docs" / "exercises.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.M))
+    packages = {p.parent.name for p in (REPO / "content" / "exercises").glob("*/exercise.yaml")}
+    assert packages - listed == set(), "add these to docs/exercises.md's table"
