@@ -86,3 +86,36 @@ def encoder_cases(rng):
             "kwargs": {"src_mask": ~_causal(6), "src_key_padding_mask": _padding(2, 6, [6, 5])},
         },
     ]
+
+
+BLOCK = 16  # pixels a side for each weight, as the statement asks
+
+
+def shows_attention(figure, q, k, path=None):
+    """None when the figure is the causal attention map of q over k: one BLOCK×BLOCK block per
+    weight, grey from black (0) to white (1), within 0.03 of the weights."""
+    import numpy as np
+
+    scores = q @ k.T / np.sqrt(q.shape[-1])
+    scores = np.where(np.tril(np.ones(scores.shape, dtype=bool)), scores, -np.inf)
+    weights = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights /= weights.sum(axis=-1, keepdims=True)
+    if figure.pixels is None:
+        return "it is not a PNG image (save it with plt.imsave to a .png path)"
+    rows, cols = weights.shape
+    height, width = figure.pixels.shape[:2]
+    if (height, width) != (rows * BLOCK, cols * BLOCK):
+        return (
+            f"it is {width}×{height} pixels; {cols} keys by {rows} queries in {BLOCK}×{BLOCK} "
+            f"blocks make {cols * BLOCK}×{rows * BLOCK}"
+        )
+    centres = figure.pixels[BLOCK // 2 :: BLOCK, BLOCK // 2 :: BLOCK, :3].astype(float) / 255.0
+    grey = centres.mean(axis=-1)
+    gap = np.abs(grey - weights)
+    if gap.max() > 0.03:
+        i, j = np.unravel_index(int(np.argmax(gap)), gap.shape)
+        return (
+            f"the block of query {i} and key {j} is grey level {grey[i, j]:.2f}, and the "
+            f"attention weight there is {weights[i, j]:.2f} (white is 1, black 0)"
+        )
+    return None

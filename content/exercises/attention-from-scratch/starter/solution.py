@@ -90,3 +90,12 @@ def encoder(weights, nhead, dim_feedforward, src, src_mask=None, src_key_padding
             src_key_padding_mask=_tensor(src_key_padding_mask),
         )
     return out.numpy()
+
+
+def plot_attention_map(q, k, path):
+    """Save the causal self-attention weights of queries q over keys k as a grey map: one
+    16×16-pixel block per weight, black for 0 and white for 1."""
+    # TODO: the weights from your attention() (a causal mask, k as the values too), each
+    # weight enlarged to a 16×16 block (np.kron), saved with
+    # plt.imsave(path, cells, cmap="gray", vmin=0.0, vmax=1.0)
+    raise NotImplementedError

@@ -114,3 +114,19 @@ def encoder(weights, nhead, dim_feedforward, src, src_mask=None, src_key_padding
             src_key_padding_mask=_tensor(src_key_padding_mask),
         )
     return out.numpy()
+
+
+def plot_attention_map(q, k, path):
+    """Save the causal self-attention weights of queries q over keys k as a grey map: one
+    16×16-pixel block per weight, black for 0 and white for 1."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import numpy as np
+    from matplotlib import pyplot as plt
+
+    q, k = _tensor(q), _tensor(k)
+    causal = torch.ones(q.shape[-2], k.shape[-2], dtype=torch.bool).tril()
+    _, weights = attention(q, k, k, causal)
+    cells = np.kron(weights.numpy(), np.ones((16, 16)))
+    plt.imsave(path, cells, cmap="gray", vmin=0.0, vmax=1.0)
