@@ -7,7 +7,10 @@ import os
 SHM = "/dev/shm"
 CHUNK = b"\0" * (1 << 20)
 MAX_MB = 64
-MAX_FILES = 5000
+# 1000 is far above the 63 files runc allows and keeps gVisor (whose tmpfs ignores
+# nr_inodes) well inside the 3 s a call may take on a loaded machine.
+MAX_FILES = 1000
+_DONE = []
 
 
 def _fill_bytes():
@@ -41,6 +44,8 @@ def _fill_inodes():
 
 
 def solve(a, b):
-    print("shm bytes:", _fill_bytes())
-    print("shm files:", _fill_inodes())
+    if not _DONE:  # once per process: the second call is the plain sum
+        _DONE.append(True)
+        print("shm bytes:", _fill_bytes())
+        print("shm files:", _fill_inodes())
     return a + b
