@@ -18,6 +18,7 @@ from django.db import transaction
 from curriculum.content.exercise_packages import find_package
 from sandbox.harness import codec
 from sandbox.result import SandboxUnavailable
+from sandbox.runner import removals_deferred
 from submissions.models import Status, Submission
 from submissions.services import SubmissionRejected, submission_graded_notify, validate_files
 
@@ -54,6 +55,11 @@ def grade_submission(submission_id: int) -> str:
         lifecycle.finish(submission, status=Status.ERROR, message=message)
         return Status.ERROR
     timings = {"received": submission.started_at.timestamp()} if submission.started_at else {}
+    with removals_deferred():  # the learner's result is stored before its containers go
+        return _grade_and_store(submission, timings)
+
+
+def _grade_and_store(submission: Submission, timings: dict[str, float]) -> str:
     try:
         status, score, result, message = _grade(submission, timings=timings)
     except SandboxUnavailable as exc:
