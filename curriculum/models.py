@@ -6,11 +6,17 @@ path's `unit_label` says); a Unit has nested Topics that keep their source numbe
 items removed from the files are archived, never deleted, so progress survives.
 """
 
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from curriculum.markup import render_markdown
 
 
 def search_vector_field() -> SearchVectorField:
@@ -23,9 +29,74 @@ def search_index(table: str) -> GinIndex:
     return GinIndex(fields=["search_vector"], name=f"{table}_search_gin")
 
 
-class ContentQuerySet(models.QuerySet):
+def rendered_html_field() -> models.TextField:
+    """A Markdown field's sanitized HTML, written by `RenderedMarkdown.save()`, never by hand."""
+    return models.TextField(blank=True, editable=False)
+
+
+class RenderedMarkdownQuerySet(models.QuerySet):
+    """`bulk_create` and `bulk_update` skip `save()`: on a `RenderedMarkdown` model they render
+    the Markdown fields as well."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if issubclass(self.model, RenderedMarkdown):
+            for obj in objs:
+                obj.render_markdown_fields()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs, fields = list(objs), list(fields)
+        if issubclass(self.model, RenderedMarkdown):
+            rendered: list[str] = []
+            for obj in objs:
+                rendered = obj.render_markdown_fields(fields)
+            fields += [name for name in rendered if name not in fields]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
+class ContentQuerySet(RenderedMarkdownQuerySet):
     def live(self):
         return self.filter(is_archived=False)
+
+
+class RenderedMarkdown(models.Model):
+    """Stores each field named in `markdown_fields` rendered to sanitized HTML in `<field>_html`.
+
+    Rendering happens when the row is saved (an import, an admin edit), so a page prints the
+    stored HTML (`{{ unit.rendered.goal }}`) and never runs Markdown. `QuerySet.update()` of
+    a Markdown field bypasses this: save the rows instead.
+    """
+
+    markdown_fields: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, update_fields: Iterable[str] | None = None, **kwargs: Any) -> None:
+        if update_fields is None:
+            self.render_markdown_fields()
+        else:
+            update_fields = list(update_fields)
+            rendered = self.render_markdown_fields(update_fields)
+            update_fields += [name for name in rendered if name not in update_fields]
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def render_markdown_fields(self, fields: Iterable[str] | None = None) -> list[str]:
+        """Render the Markdown fields (those among `fields`, if given); return the columns set."""
+        wanted = None if fields is None else set(fields)
+        names = [n for n in self.markdown_fields if wanted is None or n in wanted]
+        for name in names:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        return [f"{name}_html" for name in names]
+
+    @property
+    def rendered(self) -> dict[str, SafeString]:
+        """The stored HTML of each Markdown field by field name, marked safe for templates."""
+        return {
+            name: mark_safe(getattr(self, f"{name}_html"))  # noqa: S308 - sanitized by nh3 on save
+            for name in self.markdown_fields
+        }
 
 
 class ContentModel(models.Model):
@@ -83,7 +154,7 @@ class Resource(models.Model):
         return self.title
 
 
-class Path(models.Model):
+class Path(RenderedMarkdown):
     class Level(models.TextChoices):
         BEGINNER = "beginner"
         INTERMEDIATE = "intermediate"
@@ -115,6 +186,9 @@ class Path(models.Model):
     summary = models.TextField(blank=True)
     rationale = models.TextField(blank=True)
     next_steps = models.TextField(blank=True)
+    summary_html = rendered_html_field()
+    rationale_html = rendered_html_field()
+    next_steps_html = rendered_html_field()
     tags = models.ManyToManyField(Tag, blank=True, related_name="paths")
     resources = models.ManyToManyField(Resource, through="PathResource", related_name="paths")
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -125,6 +199,7 @@ class Path(models.Model):
     live_phases: list["Phase"]
     live_skills: list["Skill"]
 
+    markdown_fields = ("summary", "rationale", "next_steps")
     objects = ContentQuerySet.as_manager()
 
     class Meta:
@@ -148,7 +223,7 @@ class Path(models.Model):
         return str(self.weekly_hours_min or self.weekly_hours_max or "")
 
 
-class Phase(ContentModel):
+class Phase(ContentModel, RenderedMarkdown):
     path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="phases")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
@@ -157,8 +232,11 @@ class Phase(ContentModel):
         max_length=80, blank=True, help_text="e.g. 'Weeks 1-4' or '0-3 months'"
     )
     goal = models.TextField(blank=True)
+    goal_html = rendered_html_field()
 
     live_units: list["Unit"]  # not a column: prefetched by curriculum.selectors.path_for_page
+
+    markdown_fields = ("goal",)
 
     class Meta(ContentModel.Meta):
         constraints = [
@@ -169,7 +247,7 @@ class Phase(ContentModel):
         return f"{self.path.slug} · phase {self.number}: {self.title}"
 
 
-class Unit(ContentModel):
+class Unit(ContentModel, RenderedMarkdown):
     """A week, step, section or module: the path's `unit_label` names it."""
 
     path = models.ForeignKey(Path, on_delete=models.CASCADE, related_name="units")
@@ -182,12 +260,17 @@ class Unit(ContentModel):
     estimated_hours = models.PositiveSmallIntegerField(null=True, blank=True)
     milestone = models.TextField(blank=True)
     summary = models.TextField(blank=True)
+    goal_html = rendered_html_field()
+    why_now_html = rendered_html_field()
+    summary_html = rendered_html_field()
     search_vector = search_vector_field()
 
     # Not columns: what curriculum.selectors prefetches or sets for a page.
     live_exercises: list["UnitExercise"]
     live_readings: list["UnitReading"]
     topic_tree: list  # of curriculum.selectors.TopicNode
+
+    markdown_fields = ("goal", "why_now", "summary")
 
     class Meta(ContentModel.Meta):
         constraints = [
@@ -229,7 +312,7 @@ class UnitReading(ContentModel):
         return f"{self.unit} → {self.resource}"
 
 
-class UnitExercise(ContentModel):
+class UnitExercise(ContentModel, RenderedMarkdown):
     """An exercise or project listed in a unit; `exercise` links an autograded package.
 
     Its `route` says how it is verified (see the property); a project's `rubric` comes from
@@ -248,6 +331,7 @@ class UnitExercise(ContentModel):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="exercises")
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
+    summary_html = rendered_html_field()
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.EXERCISE)
     exercise = models.ForeignKey(
         "curriculum.Exercise",
@@ -261,6 +345,8 @@ class UnitExercise(ContentModel):
         blank=True,
         help_text="Criteria a mentor scores a project on: [{criterion, points, description}]",
     )
+
+    markdown_fields = ("summary",)
 
     def __str__(self) -> str:
         return self.title
@@ -412,7 +498,7 @@ class CrossReference(ContentModel):
         return f"{self.path.slug} → {self.target.slug}"
 
 
-class CallToAction(models.Model):
+class CallToAction(RenderedMarkdown):
     class Kind(models.TextChoices):
         MENTORSHIP = "mentorship"
         LINK = "link"
@@ -421,12 +507,16 @@ class CallToAction(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MENTORSHIP)
     title = models.CharField(max_length=200)
     text = models.TextField()
+    text_html = rendered_html_field()
+
+    markdown_fields = ("text",)
+    objects = RenderedMarkdownQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.title
 
 
-class Exercise(models.Model):
+class Exercise(RenderedMarkdown):
     class Difficulty(models.TextChoices):
         BEGINNER = "beginner"
         INTERMEDIATE = "intermediate"
@@ -441,6 +531,7 @@ class Exercise(models.Model):
     difficulty = models.CharField(max_length=16, choices=Difficulty.choices, default="beginner")
     goals = models.JSONField(default=list, blank=True)
     statement = models.TextField(help_text="Markdown")
+    statement_html = rendered_html_field()
     entrypoint = models.CharField(max_length=100, default="solution.py")
     starter_files = models.JSONField(default=dict, help_text="file name → starter text")
     device = models.CharField(max_length=8, choices=Device.choices, default=Device.CPU)
@@ -450,6 +541,9 @@ class Exercise(models.Model):
     is_archived = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = search_vector_field()
+
+    markdown_fields = ("statement",)
+    objects = RenderedMarkdownQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -536,3 +630,20 @@ class ContentImportRun(models.Model):
         if self.dry_run:
             return f"would change {changed} row{'s' if changed != 1 else ''} (nothing written)"
         return f"changed {changed} row{'s' if changed != 1 else ''}" if changed else "no changes"
+
+
+class ContentRevision(models.Model):
+    """One row whose number moves whenever authored content changes (an import, an admin edit).
+
+    Cached pages are keyed by it, so a change invalidates them in every web process at once,
+    whatever the cache (Redis, or each process's own memory in the demo) without a purge.
+    """
+
+    number = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "content revision"
+
+    def __str__(self) -> str:
+        return f"content revision {self.number}"

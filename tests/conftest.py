@@ -14,11 +14,15 @@ def fast_password_hashing(request):
 @pytest.fixture(autouse=True)
 def fresh_cache(request):
     """The throttles count in the cache (logins and sign-ups by address, API calls by user id),
-    which outlives a test: each test starts from none."""
+    which outlives a test: each test starts from none. So do the cached pages, and the
+    content revision this process remembers (a rolled-back test moves it back)."""
     if request.config.pluginmanager.hasplugin("django"):
         from django.core.cache import cache
 
+        from curriculum.page_cache import content_revision_forget
+
         cache.clear()
+        content_revision_forget()
 
 
 @pytest.fixture

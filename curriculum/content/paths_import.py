@@ -35,6 +35,7 @@ from curriculum.models import (
     UnitExercise,
     UnitReading,
 )
+from curriculum.page_cache import content_changes
 from curriculum.search import search_vectors_refresh
 
 PATH_FIELDS = (
@@ -158,7 +159,8 @@ def content_import(
     content = load_content(content_dir)
     report = ImportReport(dry_run=dry_run, content_dir=str(content_dir))
     with transaction.atomic():
-        _import(content, report, force=force)
+        with content_changes():  # one move of the revision, rolled back with a dry run
+            _import(content, report, force=force)
         # Search reads stored documents: rebuild them after a change, fill any missing.
         search_vectors_refresh(only_missing=not report.changed)
         report.totals = live_totals()  # before a dry run's rollback, so it counts what would be

@@ -1,55 +1,16 @@
-"""Markdown rendering for authored content and comments, sanitized with nh3."""
+"""The `markdown` filter, for text written per request (mentoring comments, questions).
 
-import markdown as md
-import nh3
+Authored curriculum content is not rendered here: it is stored rendered when saved.
+"""
+
 from django import template
 from django.utils.safestring import mark_safe
 
+from curriculum.markup import render_markdown
+
 register = template.Library()
-
-_TAGS = set(nh3.ALLOWED_TAGS) | {
-    "pre",
-    "code",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "hr",
-}
-
-
-def render_markdown(text: str) -> str:
-    html = md.markdown(text or "", extensions=["fenced_code", "tables", "sane_lists"])
-    return _scrollable(nh3.clean(html, tags=_TAGS))
-
-
-def _scrollable(html: str) -> str:
-    """Make wide code blocks and tables keyboard-scrollable (WCAG 2.1.1): a named, focusable region.
-
-    Runs on nh3's output, where `<pre>` and `<table>` carry no attributes and a literal one in
-    the text is escaped, so the plain string match cannot be fooled by content.
-    """
-    blocks = html.count("<pre>")
-    tables = html.count("<table>")
-    for n in range(1, blocks + 1):
-        label = "Code example" if blocks == 1 else f"Code example {n}"
-        html = html.replace("<pre>", f'<pre tabindex="0" role="region" aria-label="{label}">', 1)
-    for n in range(1, tables + 1):
-        label = "Table" if tables == 1 else f"Table {n}"
-        html = html.replace(
-            "<table>",
-            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>',
-            1,
-        )
-    return html.replace("</table>", "</table></div>")
 
 
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
-    return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 above
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3

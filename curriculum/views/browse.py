@@ -13,6 +13,7 @@ from django_htmx.middleware import HtmxDetails
 
 from curriculum import selectors
 from curriculum.models import GlossaryTerm, Path, Resource
+from curriculum.page_cache import cached_for_visitors
 from curriculum.search import search
 from curriculum.skill_tree import skill_tree_svg
 
@@ -26,6 +27,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_GET
+@cached_for_visitors
 def catalog(request: HtmxHttpRequest) -> HttpResponse:
     filters = selectors.CatalogFilters.from_querydict(request.GET)
     results = search(filters.q) if filters.q else None
@@ -45,6 +47,7 @@ def catalog(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
     path = selectors.path_for_page(slug)
     context = {
@@ -57,6 +60,7 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     page = selectors.unit_for_page(slug, number)
     context = {"page": page, "unit": page.unit, "path": page.unit.path}
@@ -64,6 +68,7 @@ def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
     path = selectors.path_with_skills(slug)
     return render(
@@ -72,6 +77,7 @@ def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def path_print(request: HttpRequest, slug: str) -> HttpResponse:
     path = selectors.path_for_print(slug)
     context = {"path": path, "cta": selectors.call_to_action(path), "skill_svg": _skill_svg(path)}
@@ -79,6 +85,7 @@ def path_print(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def resources(request: HtmxHttpRequest) -> HttpResponse:
     kind, path_slug = request.GET.get("kind", ""), request.GET.get("path", "")
     q = request.GET.get("q", "").strip()[:200]
@@ -93,6 +100,7 @@ def resources(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_for_visitors
 def glossary(request: HttpRequest) -> HttpResponse:
     group = "az" if request.GET.get("group") == "az" else "path"
     terms = list(selectors.glossary_terms(path_slug=request.GET.get("path", "")))

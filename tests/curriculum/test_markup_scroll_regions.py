@@ -1,6 +1,6 @@
 """Rendered Markdown: wide code blocks and tables are focusable, named scroll regions."""
 
-from curriculum.templatetags.markup import render_markdown
+from curriculum.markup import render_markdown
 
 STATEMENT = """Multiply:
 

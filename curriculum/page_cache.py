@@ -1,0 +1,146 @@
+"""Browse pages for visitors, rendered once per content revision and then served from the cache.
+
+A page that shows only authored content is the same for every visitor who is not logged in,
+until the content changes. `cached_for_visitors` keeps its rendered bytes in Django's cache
+(Redis in production, each process's memory in the demo) under the current
+`ContentRevision`: an import or an admin edit moves the revision, so every process stops
+using the old entries within a second (it reads the revision at most once a second) and
+they age out. Nothing per-request may be cached: a page
+that used a CSRF token, a CSP nonce or a flash message is served but not stored, and
+logged-in users always get a fresh page (their menu, progress and notifications).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from curriculum.models import ContentImportRun, ContentRevision, ExerciseCheck
+
+PAGE_SECONDS = 3600  # entries of an old revision are never read again; this only frees them
+# Each process reads the revision at most once a second: a change made in another process
+# shows within that second, one made in this process at once. The read would otherwise be
+# half the cost of a cached page.
+REVISION_SECONDS = 1.0
+# Rows that are not authored content: saving them changes no page.
+NOT_CONTENT = (ContentRevision, ContentImportRun, ExerciseCheck)
+
+_batch = threading.local()
+_seen = {"number": 0, "until": 0.0}
+
+View = Callable[..., HttpResponse]
+
+
+def content_revision() -> int:
+    """The current revision (0 before the first change), read again after REVISION_SECONDS."""
+    now = time.monotonic()
+    if now >= _seen["until"]:
+        number = ContentRevision.objects.filter(pk=1).values_list("number", flat=True).first()
+        _seen.update(number=number or 0, until=now + REVISION_SECONDS)
+    return int(_seen["number"])
+
+
+def content_revision_forget() -> None:
+    """Read the revision again next time (after a change here, and between tests)."""
+    _seen["until"] = 0.0
+
+
+def content_revision_bump() -> None:
+    """Move the revision, inside the caller's transaction: a rolled-back change moves nothing."""
+    if not ContentRevision.objects.filter(pk=1).update(
+        number=F("number") + 1, changed_at=timezone.now()
+    ):
+        ContentRevision.objects.get_or_create(pk=1, defaults={"number": 1})
+    content_revision_forget()
+    transaction.on_commit(content_revision_forget)  # others in this process saw the old one
+
+
+@contextlib.contextmanager
+def content_changes() -> Iterator[None]:
+    """Many saves, one bump: an import saves thousands of rows and moves the revision once."""
+    depth = getattr(_batch, "depth", 0)
+    _batch.depth = depth + 1
+    try:
+        yield
+    finally:
+        _batch.depth = depth
+    content_revision_bump()
+
+
+def _on_content_saved(sender, **kwargs) -> None:
+    if not getattr(_batch, "depth", 0):
+        content_revision_bump()
+
+
+def connect_signals() -> None:
+    """Every curriculum model but the bookkeeping ones moves the revision when it changes."""
+    from django.apps import apps
+
+    for model in apps.get_app_config("curriculum").get_models():
+        if issubclass(model, NOT_CONTENT):
+            continue
+        uid = f"content-revision-{model._meta.label}"
+        post_save.connect(_on_content_saved, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_on_content_saved, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_content_saved, sender=field.remote_field.through, dispatch_uid=uid + field.name
+            )
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not (messages is not None and len(messages))
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    """Only a plain 200 that used nothing made for this one request."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and getattr(request, "_csp_nonce", None) is None
+        and not response.has_header("Vary")
+    )
+
+
+def _key(request: HttpRequest, view_name: str) -> str:
+    htmx = request.headers.get("HX-Request") == "true"
+    where = f"{request.get_host()}|{request.get_full_path()}|{htmx}"
+    digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
+    return f"page:{content_revision()}:{view_name}:{digest}"
+
+
+def cached_for_visitors(view: View) -> View:
+    """Serve a visitor's GET of `view` from the cache while the content revision stands."""
+    view_name = f"{view.__module__}.{view.__qualname__}"
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _key(request, view_name)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if _cacheable_response(request, response):
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+        return response
+
+    return wrapper
