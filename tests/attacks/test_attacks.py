@@ -160,7 +160,20 @@ def _neighbour(folder: Path, name: str, image: str, runtime: str) -> tuple[threa
     return thread, runs
 
 
-def _containers_of(submission_ids: list[int], slug: str = SLUG) -> list[str]:
+def _containers_of(
+    submission_ids: list[int], slug: str = SLUG, *, within: float = 10.0
+) -> list[str]:
+    """The containers still there `within` seconds from now: a worker removes a grade's
+    containers just after it stores the result (sandbox.runner.removals_deferred)."""
+    deadline = time.monotonic() + within
+    while True:
+        left = _labelled(submission_ids, slug)
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
+def _labelled(submission_ids: list[int], slug: str) -> list[str]:
     client = docker.from_env(timeout=30)
     try:
         left = []

@@ -1,0 +1,50 @@
+"""The harness starts fast: what only some runs need is imported when they need it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sandbox.harness import supervisor
+
+HARNESS = Path(supervisor.__file__).resolve().parent
+
+
+def test_versions_come_from_the_file_the_image_build_wrote(tmp_path, monkeypatch):
+    written = tmp_path / "versions.json"
+    written.write_text(json.dumps({"python": "3.11.2", "numpy": "2.2.6", "torch": None}))
+    monkeypatch.setattr(supervisor, "VERSIONS_FILE", str(written))
+    assert supervisor.versions() == {"python": "3.11.2", "numpy": "2.2.6", "torch": None}
+
+
+def test_without_the_file_versions_are_read_from_package_metadata(tmp_path, monkeypatch):
+    monkeypatch.setattr(supervisor, "VERSIONS_FILE", str(tmp_path / "missing.json"))
+    found = supervisor.versions()
+    assert found["python"].startswith("3.") and set(found) >= {"numpy", "torch"}
+
+
+def test_a_damaged_file_falls_back_to_package_metadata(tmp_path, monkeypatch):
+    damaged = tmp_path / "versions.json"
+    damaged.write_text("{not json")
+    monkeypatch.setattr(supervisor, "VERSIONS_FILE", str(damaged))
+    assert supervisor.versions() == supervisor.versions_from_metadata()
+
+
+def test_the_supervisor_imports_neither_the_web_server_nor_package_metadata(tmp_path):
+    """http.client, ssl, importlib.metadata and importlib.abc cost 50 ms of every run's start-up. The harness
+    is imported as in the image: a package named backprop_harness, the standard library only."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import backprop_harness.supervisor;"
+        "print(sorted(m for m in ('http.client', 'ssl', 'importlib.metadata', 'importlib.abc', "
+        "'backprop_harness.web') if m in sys.modules))"
+    )
+    (tmp_path / "backprop_harness").symlink_to(HARNESS, target_is_directory=True)
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
