@@ -97,7 +97,7 @@ def submission_status(request, pk):
     """The live result fragment: polls itself while pending; HTTP 286 stops htmx polling.
 
     The poll sends the version it shows (`seen`): while it is current the answer is 204,
-    which htmx does not swap, so the live region is not re-read every 700 ms.
+    which htmx does not swap, so the live region is not re-read every 300 ms.
     """
     submission = get_submission_for_user(request.user, pk)
     if not request.htmx:
