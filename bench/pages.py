@@ -2,7 +2,9 @@
 
 Seeds a dedicated PostgreSQL database (created if missing) with the five real paths and
 200 generated ones, starts gunicorn on it, runs `wrk --latency` against the catalog, a
-path page, a unit page and a catalog search, prints a table and stops gunicorn.
+path page, a unit page, a catalog search, a week and an exercise page as a visitor, and the
+catalog, path, unit, exercise and dashboard pages as a logged-in learner, prints a table and
+stops gunicorn.
 Every step is bounded in time. See bench/README.md, section "Pages".
 
     .venv/bin/python bench/pages.py [--paths 200] [--duration 10] [--connections 64]
@@ -63,6 +65,26 @@ def seed(env: dict[str, str], count: int) -> None:
     print(run([PYTHON, "-m", "tests.synthetic_paths", str(count)], env, 600).strip())
 
 
+SESSION_SCRIPT = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from accounts.models import User
+user, _ = User.objects.get_or_create(username="bench-pages@example.com", defaults={"email": "bench-pages@example.com"})
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
+"""
+
+
+def learner_cookie(env: dict[str, str]) -> str:
+    """A logged-in learner's session cookie, for the rows measured as that learner."""
+    key = run([PYTHON, "manage.py", "shell", "-c", SESSION_SCRIPT], env, 120).strip().splitlines()
+    return f"sessionid={key[-1]}"
+
+
 def wait_until_up(url: str, deadline: float) -> None:
     while time.monotonic() < deadline:
         try:
@@ -74,10 +96,13 @@ def wait_until_up(url: str, deadline: float) -> None:
     sys.exit(f"gunicorn did not answer {url} in time")
 
 
-def wrk(url: str, *, seconds: int, connections: int, threads: int, script: str) -> dict[str, float]:
+def wrk(
+    url: str, *, seconds: int, connections: int, threads: int, script: str, cookie: str = ""
+) -> dict[str, float]:
     out = subprocess.run(
         [
             "wrk",
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             "--latency",
             f"-t{threads}",
             f"-c{connections}",
@@ -140,8 +165,17 @@ def main() -> None:
         "catalog": "/",
         "path (30 sections)": "/paths/ml-engineer-master-curriculum/",
         "unit (deep topics)": "/paths/ml-engineer-master-curriculum/1/",
-        "catalog search": "/?q=gradient+descent",  # last: the slowest; its backlog drains slowly
+        "catalog search": "/?q=gradient+descent",
+        "week (16-week path)": "/paths/ml-dl-engineer-16-weeks/1/",
+        "exercise": "/exercises/matmul-from-scratch/",
+        # Logged in: rendered for the learner each time (their menu, progress, drafts).
+        "catalog (learner)": "/",
+        "path (learner)": "/paths/ml-engineer-master-curriculum/",
+        "unit (learner)": "/paths/ml-engineer-master-curriculum/1/",
+        "exercise (learner)": "/exercises/matmul-from-scratch/",
+        "dashboard (learner)": "/dashboard/",
     }
+    cookie = learner_cookie(env)
     server = subprocess.Popen(
         [
             GUNICORN,
@@ -163,10 +197,11 @@ def main() -> None:
             script.write(WRK_SCRIPT)
         rows = []
         for name, path in pages.items():
-            with urllib.request.urlopen(
-                base + path, timeout=10
-            ) as response:  # warm up, and fail loudly
+            as_learner = cookie if name.endswith("(learner)") else ""
+            warm_up = urllib.request.Request(base + path, headers={"Cookie": as_learner})
+            with urllib.request.urlopen(warm_up, timeout=10) as response:  # and fail loudly
                 assert response.status == 200, (path, response.status)
+                assert response.url == base + path, (path, "redirected to", response.url)
             rows.append(
                 (
                     name,
@@ -177,6 +212,7 @@ def main() -> None:
                         connections=args.connections,
                         threads=args.threads,
                         script=script.name,
+                        cookie=as_learner,
                     ),
                 )
             )
