@@ -137,7 +137,7 @@ class _SeedTorchOnImport:
                 module.manual_seed(seed)
                 gpu.configure_torch(module, plan)
 
-        spec.loader = SeedingLoader()
+        spec.loader = SeedingLoader()  # type: ignore[assignment]  # a Loader by protocol
         return spec
 
 
