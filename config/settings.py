@@ -336,6 +336,8 @@ GRADING_RETRY_BASE_SECONDS = float(os.environ.get("GRADING_RETRY_BASE_SECONDS", 
 GRADING_RETRY_MAX_SECONDS = float(os.environ.get("GRADING_RETRY_MAX_SECONDS", "60"))
 # Warm single-use containers per container shape (image, limits, device); 0 disables the pool.
 SANDBOX_POOL_SIZE = int(os.environ.get("SANDBOX_POOL_SIZE", "0"))
+# How many exercises' shapes a worker warms when it starts: the most submitted last week.
+SANDBOX_POOL_WARM_EXERCISES = int(os.environ.get("SANDBOX_POOL_WARM_EXERCISES", "8"))
 # A warm container idle longer than this is replaced (and its deadline label lets the reaper
 # remove it if the worker died).
 SANDBOX_POOL_IDLE_SECONDS = int(os.environ.get("SANDBOX_POOL_IDLE_SECONDS", "600"))

@@ -1,8 +1,12 @@
 """The worker process's warm container pool (sandbox.pool), when SANDBOX_POOL_SIZE > 0.
 
 One pool per process that runs tasks (a prefork child, or the worker itself with
-`--pool solo`), started by a Celery signal and warmed with the shape of every exercise this
-worker's queues serve, so the first submission of each exercise already finds a container.
+`--pool solo`), started by a Celery signal and warmed with the shapes of the exercises
+learners submitted most in the last week (`SANDBOX_POOL_WARM_EXERCISES` of them), so their
+next submission already finds a container; another exercise's first submission runs cold and
+its shape is kept warm from then on. Warming every package's shape (61 today, each
+`SANDBOX_POOL_SIZE` times, torch imported in some) would keep a small host busy for minutes
+and hold gigabytes in idle containers.
 What to preload comes from the exercise itself: the heavy libraries its reference solution
 imports, never one its checks forbid (importing it would only cost the learner memory).
 """
@@ -12,15 +16,19 @@ from __future__ import annotations
 import ast
 import logging
 import threading
+from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
 
 from curriculum.content.exercise_packages import Package, load_packages
 from sandbox.job import Job
 from sandbox.pool import Shape, WarmPool, remove_orphans
 from sandbox.result import RunResult, SandboxUnavailable
 from sandbox.runner import connect, run_job
+from submissions.models import Submission
 
 from .job_spec import limits_for, sandbox_image
 
@@ -99,8 +107,14 @@ def start() -> None:
             "sandbox pool: engine unavailable at start (%s); the pool fills when it answers", error
         )
     packages, _problems = load_packages(settings.CONTENT_DIR / "exercises")
-    shapes = {
-        Shape(
+    busiest = recently_submitted()
+    chosen = sorted(
+        (package for package in packages if package.device == "cpu"),
+        key=lambda package: (-busiest.get(package.slug, 0), package.slug),
+    )
+    shapes: dict[Shape, None] = {}  # ordered and without repeats: exercises can share a shape
+    for package in chosen[: max(0, settings.SANDBOX_POOL_WARM_EXERCISES)]:
+        shape = Shape(
             sandbox_image(package.image),
             limits_for(package),
             package.device,
@@ -108,10 +122,19 @@ def start() -> None:
             settings.SANDBOX_RUNTIME,
             preload_for(package),
         )
-        for package in packages
-        if package.device == "cpu"
-    }
-    pool.warm(shapes)
+        shapes[shape] = None
+    pool.warm(list(shapes))
+
+
+def recently_submitted(days: int = 7) -> dict[str, int]:
+    """Submissions per exercise slug over the last `days`: the exercises worth a warm container."""
+    since = timezone.now() - timedelta(days=days)
+    rows = (
+        Submission.objects.filter(created_at__gte=since, exercise__isnull=False)
+        .values("exercise__slug")
+        .annotate(count=Count("id"))
+    )
+    return {row["exercise__slug"]: row["count"] for row in rows}
 
 
 def stop() -> None:

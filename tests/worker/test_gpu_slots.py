@@ -138,7 +138,7 @@ def test_a_gpu_job_is_never_built_without_a_slot_and_a_cpu_job_never_with_one(pa
     assert job.gpu_ids is None and "device_requests" not in container_options(job, deadline=0)
 
 
-def test_the_warm_pool_never_warms_a_gpu_shape(settings, monkeypatch, packages):
+def test_the_warm_pool_never_warms_a_gpu_shape(db, settings, monkeypatch, packages):
     from worker import warm_pool
 
     settings.SANDBOX_GPU_IDS = ["0"]

@@ -88,7 +88,7 @@ def test_jobs_run_in_the_image_their_exercise_declares(tmp_path, images):
     assert image(heavy) == "backprop-sandbox-dl:heavy"
 
 
-def test_warm_pool_shapes_carry_each_exercise_image(tmp_path, images, settings, monkeypatch):
+def test_warm_pool_shapes_carry_each_exercise_image(db, tmp_path, images, settings, monkeypatch):
     write_package(tmp_path / "exercises", "light", "  device: cpu\n  image: default")
     write_package(tmp_path / "exercises", "heavy", "  device: cpu\n  image: dl")
     settings.CONTENT_DIR = tmp_path
