@@ -29,6 +29,9 @@ from django.utils import timezone
 from curriculum.models import ContentImportRun, ContentRevision, ExerciseCheck
 
 PAGE_SECONDS = 3600  # entries of an old revision are never read again; this only frees them
+# A page with a query string (a search, a filter, a page number) is one of endless variants:
+# kept five minutes, so that a crawler of random searches cannot hold the cache for an hour.
+QUERY_PAGE_SECONDS = 300
 # Each process reads the revision at most once a second: a change made in another process
 # shows within that second, one made in this process at once. The read would otherwise be
 # half the cost of a cached page.
@@ -140,7 +143,8 @@ def cached_for_visitors(view: View) -> View:
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if _cacheable_response(request, response):
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            timeout = QUERY_PAGE_SECONDS if request.GET else PAGE_SECONDS
+            cache.set(key, (response.content, response["Content-Type"]), timeout)
         return response
 
     return wrapper

@@ -171,3 +171,20 @@ def test_a_deleted_path_leaves_the_catalog_at_once(client, path):
     Path.objects.filter(pk=other.pk).first().delete()
     catalog, _ = get(client, reverse("curriculum:catalog"))
     assert other.title.encode() not in catalog.content
+
+
+def test_a_search_is_kept_five_minutes_and_a_plain_page_an_hour(client, path, monkeypatch):
+    kept = {}
+    real_set = page_cache.cache.set
+
+    def spy(key, value, timeout):
+        kept[key.rsplit(":", 2)[1]] = timeout
+        return real_set(key, value, timeout)
+
+    monkeypatch.setattr(page_cache.cache, "set", spy)
+    get(client, path.get_absolute_url())
+    get(client, reverse("curriculum:catalog") + "?q=gradient")
+    assert kept == {
+        "curriculum.views.browse.path_detail": page_cache.PAGE_SECONDS,
+        "curriculum.views.browse.catalog": page_cache.QUERY_PAGE_SECONDS,
+    }
