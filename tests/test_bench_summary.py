@@ -57,6 +57,13 @@ def test_the_ratios_come_from_each_benchs_figures(tmp_path):
     }
 
 
+def test_the_load_benchs_own_single_learner_ratio_wins(tmp_path):
+    (tmp_path / "grading.log").write_text(json.dumps({"submit_median_ms": 100.0}) + "\n")
+    load = {"submit_p95_ms": 900.0, "p95_per_single_p50": 2.4, "lost": 0, "duplicated": 0}
+    (tmp_path / "load.log").write_text(json.dumps(load) + "\n")
+    assert summarise(tmp_path)["load_p95_per_single_p50"] == 2.4
+
+
 def test_a_bench_that_failed_gives_nulls_not_a_crash(tmp_path):
     (tmp_path / "pages.log").write_text("Traceback (most recent call last):\n  boom\n")
     (tmp_path / "grading.log").write_text('noise\n{"broken": \n')
