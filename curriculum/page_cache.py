@@ -25,6 +25,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from curriculum.models import ContentImportRun, ContentRevision, ExerciseCheck
 
@@ -100,6 +101,21 @@ def connect_signals() -> None:
             m2m_changed.connect(
                 _on_content_saved, sender=field.remote_field.through, dispatch_uid=uid + field.name
             )
+
+
+def fragment(
+    name: str, render: Callable[[], dict[str, str]], *, query: bool = False
+) -> dict[str, SafeString]:
+    """Parts of a page that are the same for every user (rendered without a request, so
+    nothing of one can get in), kept per content revision; logged-in pages put their own
+    parts (progress, forms) around them. `name` must say everything the parts depend on;
+    `query`: they vary with a query string, and are kept as briefly as such pages."""
+    key = f"fragment:{content_revision()}:{name}"
+    parts = cache.get(key)
+    if parts is None:
+        parts = render()
+        cache.set(key, parts, QUERY_PAGE_SECONDS if query else PAGE_SECONDS)
+    return {part: mark_safe(html) for part, html in parts.items()}  # noqa: S308 - our templates
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

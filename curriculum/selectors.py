@@ -265,6 +265,24 @@ def unit_for_page(slug: str, number: int) -> UnitPage:
     return UnitPage(unit=unit, topics=topics, previous=previous, next=following)
 
 
+def path_head(slug: str) -> Path:
+    """The path alone (its page's cached parts hold the rest): one query, 404 as path_for_page."""
+    return get_object_or_404(live_paths(), slug=slug)
+
+
+def unit_head(slug: str, number: int) -> Unit:
+    """The unit with its path and phase (the cached parts hold the rest), 404 as unit_for_page."""
+    unit = (
+        Unit.objects.live()
+        .filter(path__in=live_paths(), path__slug=slug, number=number, phase__is_archived=False)
+        .select_related("path", "phase")
+        .first()
+    )
+    if unit is None:
+        raise Http404("No such unit")
+    return unit
+
+
 def path_for_print(slug: str) -> Path:
     """The whole path for one printable page: every unit's topics as trees (`unit.topic_tree`)."""
     path = path_for_page(slug)

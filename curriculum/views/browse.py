@@ -4,16 +4,19 @@ Views stay thin: queries live in `curriculum.selectors` and `curriculum.search`,
 costs a constant number of SQL queries, and htmx requests get only the swapped partial.
 """
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
 from curriculum import selectors
-from curriculum.models import GlossaryTerm, Path, Resource
-from curriculum.page_cache import cached_for_visitors
+from curriculum.models import GlossaryTerm, Path, Resource, Unit
+from curriculum.page_cache import cached_for_visitors, fragment
 from curriculum.search import search
 from curriculum.skill_tree import skill_tree_svg
 
@@ -29,42 +32,83 @@ class HtmxHttpRequest(HttpRequest):
 @require_GET
 @cached_for_visitors
 def catalog(request: HtmxHttpRequest) -> HttpResponse:
+    """The filters and results come from the page cache's parts, per query string; htmx asks
+    for the results alone."""
     filters = selectors.CatalogFilters.from_querydict(request.GET)
-    results = search(filters.q) if filters.q else None
-    paths = selectors.catalog_paths(filters, only_ids=results.path_ids if results else None)
-    page = Paginator(paths, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "filters": filters,
-        "page_obj": page,
-        "paths": page.object_list,
-        "results": results,
-        "levels": Path.Level.choices,
-        "durations": [(key, label) for key, (label, _lo, _hi) in selectors.DURATION_RANGES.items()],
-        "tags": selectors.catalog_tags(),
-    }
-    template = "curriculum/catalog.html#results" if request.htmx else "curriculum/catalog.html"
-    return render(request, template, context)
+    part = "results" if request.htmx else "main"
+
+    def parts() -> dict[str, str]:
+        results = search(filters.q) if filters.q else None
+        paths = selectors.catalog_paths(filters, only_ids=results.path_ids if results else None)
+        page = Paginator(paths, CATALOG_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "filters": filters,
+            "page_obj": page,
+            "paths": page.object_list,
+            "results": results,
+            "levels": Path.Level.choices,
+            "durations": [
+                (key, label) for key, (label, _lo, _hi) in selectors.DURATION_RANGES.items()
+            ],
+            "tags": selectors.catalog_tags(),
+            "query": request.GET,  # for {% querystring %}: the parts render without a request
+        }
+        template = "curriculum/browse/catalog_main.html"
+        return {
+            part: render_to_string(f"{template}#results" if request.htmx else template, context)
+        }
+
+    where = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    found = fragment(f"catalog:{part}:{where}", parts, query=bool(request.GET))
+    if request.htmx:
+        return HttpResponse(found["results"])
+    return render(request, "curriculum/catalog.html", {"filters": filters, "parts": found})
 
 
 @require_GET
 @cached_for_visitors
 def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    path = selectors.path_for_page(slug)
-    context = {
-        "path": path,
-        "cta": selectors.call_to_action(path),
-        "mentor_exercise": selectors.first_autograded_exercise(path),
-        "skill_svg": _skill_svg(path),
-    }
-    return render(request, "curriculum/path.html", context)
+    """Everything but the learner's progress bar comes from the page cache's parts."""
+    rendered: list[Path] = []
+
+    def parts() -> dict[str, str]:
+        path = selectors.path_for_page(slug)
+        rendered.append(path)
+        context = {
+            "path": path,
+            "cta": selectors.call_to_action(path),
+            "mentor_exercise": selectors.first_autograded_exercise(path),
+            "skill_svg": _skill_svg(path),
+        }
+        return _render_parts("curriculum/browse/path_{}.html", context)
+
+    found = fragment(f"path:{slug}", parts)
+    path = rendered[0] if rendered else selectors.path_head(slug)
+    return render(request, "curriculum/path.html", {"path": path, "parts": found})
 
 
 @require_GET
 @cached_for_visitors
 def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    page = selectors.unit_for_page(slug, number)
-    context = {"page": page, "unit": page.unit, "path": page.unit.path}
-    return render(request, "curriculum/unit.html", context)
+    """Everything but the learner's panel (bars, ticks) comes from the page cache's parts."""
+    rendered: list[Unit] = []
+
+    def parts() -> dict[str, str]:
+        page = selectors.unit_for_page(slug, number)
+        rendered.append(page.unit)
+        context = {"page": page, "unit": page.unit, "path": page.unit.path}
+        return _render_parts("curriculum/browse/unit_{}.html", context)
+
+    found = fragment(f"unit:{slug}:{number}", parts)
+    unit = rendered[0] if rendered else selectors.unit_head(slug, number)
+    return render(
+        request, "curriculum/unit.html", {"unit": unit, "path": unit.path, "parts": found}
+    )
+
+
+def _render_parts(template: str, context: dict) -> dict[str, str]:
+    """The top and main parts, rendered without a request: nothing of one user's gets in."""
+    return {part: render_to_string(template.format(part), context) for part in ("top", "main")}
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Visitors' browse pages come from the cache until the content revision moves."""
 
 import copy
+import re
 import time
 
 import pytest
@@ -178,7 +179,8 @@ def test_a_search_is_kept_five_minutes_and_a_plain_page_an_hour(client, path, mo
     real_set = page_cache.cache.set
 
     def spy(key, value, timeout):
-        kept[key.rsplit(":", 2)[1]] = timeout
+        if key.startswith("page:"):  # not the parts a logged-in page is made of
+            kept[key.rsplit(":", 2)[1]] = timeout
         return real_set(key, value, timeout)
 
     monkeypatch.setattr(page_cache.cache, "set", spy)
@@ -188,3 +190,54 @@ def test_a_search_is_kept_five_minutes_and_a_plain_page_an_hour(client, path, mo
         "curriculum.views.browse.path_detail": page_cache.PAGE_SECONDS,
         "curriculum.views.browse.catalog": page_cache.QUERY_PAGE_SECONDS,
     }
+
+
+def unmasked(html: bytes) -> bytes:
+    """The page without its CSRF tokens, which Django masks afresh on every response."""
+    return re.sub(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+', rb"\1", html)
+
+
+def test_a_learner_gets_the_shared_parts_from_the_cache_and_their_own_bar_fresh(
+    client, alice, bob, path
+):
+    client.force_login(alice)
+    first, rendered = get(client, path.get_absolute_url())
+    again, cached = get(client, path.get_absolute_url())
+    assert cached < rendered - 5  # the timeline, resources, traps and skills are not queried
+    assert unmasked(again.content) == unmasked(first.content)
+    client.force_login(bob)
+    other, _ = get(client, path.get_absolute_url())
+    assert b"alice" not in other.content and b"bob" in other.content
+    assert b"Enroll in this path" in other.content
+
+
+def test_a_learners_cached_unit_parts_follow_an_edit(client, alice, path):
+    client.force_login(alice)
+    url = reverse("curriculum:unit", args=[path.slug, 1])
+    get(client, url)
+    unit = path.phases.first().units.get(number=1)
+    unit.title = "A retitled week"
+    unit.save()
+    page, _ = get(client, url)
+    assert b"A retitled week" in page.content
+
+
+def test_a_missing_path_or_unit_is_still_a_404_for_a_learner(client, alice, path):
+    client.force_login(alice)
+    assert client.get(reverse("curriculum:path", args=["no-such-path"])).status_code == 404
+    assert client.get(reverse("curriculum:unit", args=[path.slug, 999])).status_code == 404
+    get(client, path.get_absolute_url())  # parts cached: the head query still decides
+    path.is_published = False
+    path.save()
+    assert client.get(path.get_absolute_url()).status_code == 404
+
+
+def test_a_learners_catalog_and_its_htmx_results_come_from_the_parts(client, alice, path):
+    client.force_login(alice)
+    url = reverse("curriculum:catalog") + "?q=" + path.title.split()[0]
+    first, rendered = get(client, url)
+    again, cached = get(client, url)
+    assert cached < rendered and unmasked(again.content) == unmasked(first.content)
+    partial, _ = get(client, url, HTTP_HX_REQUEST="true")
+    assert b"<html" not in partial.content and path.title.encode() in partial.content
+    assert b'id="results"' in partial.content
