@@ -17,6 +17,7 @@ from curriculum import page_cache
 from curriculum.content.paths_import import content_import
 from curriculum.models import ContentRevision, Path, Tag
 from curriculum.page_cache import cached_for_visitors, content_revision, content_revision_forget
+from curriculum.search import search_vectors_refresh
 from tests.curriculum.test_content_import import PATH, write
 from tests.synthetic_paths import make_path
 
@@ -233,6 +234,7 @@ def test_a_missing_path_or_unit_is_still_a_404_for_a_learner(client, alice, path
 
 
 def test_a_learners_catalog_and_its_htmx_results_come_from_the_parts(client, alice, path):
+    search_vectors_refresh()  # as import_content does, for PostgreSQL's stored documents
     client.force_login(alice)
     url = reverse("curriculum:catalog") + "?q=" + path.title.split()[0]
     first, rendered = get(client, url)
