@@ -304,24 +304,33 @@ class Learner:
     def wait_result(
         self, pk: int, timeout: float = 120, poll: float = 0.02, seen: str | None = None
     ) -> str:
-        """Poll the status fragment as htmx does; HTTP 286 means final.
+        """Poll the status until it is final (see `poll_status`); exit if it never is."""
+        status = self.poll_status(pk, until=time.monotonic() + timeout, poll=poll, seen=seen)
+        if status is None:
+            sys.exit(f"submission {pk} not graded within {timeout} s")
+        return status
 
-        With `seen` (the version the page shows) an unchanged status answers 204, as for the
-        browser; each new fragment's version is sent from then on."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+    def poll_status(
+        self, pk: int, *, until: float, poll: float, seen: str | None = None
+    ) -> str | None:
+        """Poll the status fragment as htmx does; HTTP 286 means final. None past `until`.
+
+        With `seen` (the version the page shows; "" before any) an unchanged status answers
+        204, as for the browser; each new fragment's version is sent from then on."""
+        while time.monotonic() < until:
             query = f"?seen={urllib.parse.quote(seen)}" if seen is not None else ""
             response = self.request(
                 f"/submissions/{pk}/status/{query}", headers={"HX-Request": "true"}
             )
             body = response.read().decode()
             if response.status == 286:
-                return re.search(r'data-status="(\w+)"', body).group(1)
+                found = re.search(r'data-status="(\w+)"', body)
+                return found.group(1) if found else "?"
             version = re.search(r'data-version="([^"]*)"', body)
             if seen is not None and version:
                 seen = version.group(1)
             time.sleep(poll)
-        sys.exit(f"submission {pk} not graded within {timeout} s")
+        return None
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

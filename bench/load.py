@@ -28,7 +28,6 @@ import statistics
 import sys
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,23 +88,9 @@ def submit(learner: Learner, slug: str, code: str) -> int:
     return int(match.group(1))
 
 
-def wait_final(learner: Learner, pk: int, until: float, poll: float = 0.3) -> str | None:
+def wait_final(learner: Learner, pk: int, until: float) -> str | None:
     """Poll as the page does: every 300 ms, sending the version it shows (204 while unchanged)."""
-    seen = None
-    while time.monotonic() < until:
-        query = f"?seen={seen}" if seen else ""
-        response = learner.request(
-            f"/submissions/{pk}/status/{query}", headers={"HX-Request": "true"}
-        )
-        body = response.read().decode()
-        if response.status == 286:
-            found = re.search(r'data-status="(\w+)"', body)
-            return found.group(1) if found else "?"
-        version = re.search(r'data-version="([^"]*)"', body)
-        if version:
-            seen = urllib.parse.quote(version.group(1))
-        time.sleep(poll)
-    return None
+    return learner.poll_status(pk, until=until, poll=0.3, seen="")
 
 
 def learner_loop(

@@ -243,15 +243,8 @@ class UnitPage:
 def unit_for_page(slug: str, number: int) -> UnitPage:
     """A unit with topics (as a tree), readings, exercises and its neighbours: five queries."""
     unit = (
-        Unit.objects.live()
-        .filter(path__in=live_paths(), path__slug=slug, number=number, phase__is_archived=False)
-        .select_related("path", "phase")
-        .prefetch_related(
-            readings_prefetch(),
-            unit_exercises_prefetch(),
-        )
-        .first()
-    )
+        _live_unit(slug, number).prefetch_related(readings_prefetch(), unit_exercises_prefetch())
+    ).first()
     if unit is None:
         raise Http404("No such unit")
     topics = build_topic_tree(_topic_order().filter(unit=unit))
@@ -272,15 +265,19 @@ def path_head(slug: str) -> Path:
 
 def unit_head(slug: str, number: int) -> Unit:
     """The unit with its path and phase (the cached parts hold the rest), 404 as unit_for_page."""
-    unit = (
-        Unit.objects.live()
-        .filter(path__in=live_paths(), path__slug=slug, number=number, phase__is_archived=False)
-        .select_related("path", "phase")
-        .first()
-    )
+    unit = _live_unit(slug, number).first()
     if unit is None:
         raise Http404("No such unit")
     return unit
+
+
+def _live_unit(slug: str, number: int) -> QuerySet[Unit]:
+    """The one live unit of a live path that the unit pages show, with its path and phase."""
+    return (
+        Unit.objects.live()
+        .filter(path__in=live_paths(), path__slug=slug, number=number, phase__is_archived=False)
+        .select_related("path", "phase")
+    )
 
 
 def path_for_print(slug: str) -> Path:
