@@ -1,13 +1,18 @@
-"""Browse pages for visitors, rendered once per content revision and then served from the cache.
+"""Browse, exercise and dashboard pages, rendered once and then served from the cache.
 
-A page that shows only authored content is the same for every visitor who is not logged in,
-until the content changes. `cached_for_visitors` keeps its rendered bytes in Django's cache
-(Redis in production, each process's memory in the demo) under the current
-`ContentRevision`: an import or an admin edit moves the revision, so every process stops
-using the old entries within a second (it reads the revision at most once a second) and
-they age out. Nothing per-request may be cached: a page
-that used a CSRF token, a CSP nonce or a flash message is served but not stored, and
-logged-in users always get a fresh page (their menu, progress and notifications).
+A page that shows only authored content is the same for every visitor until the content
+changes. `cached_page` keeps a visitor's page in Django's cache (Redis in production, each
+process's memory in the demo) under the current `ContentRevision`: an import or an admin edit
+moves the revision, so every process stops using the old entries within a second (it reads the
+revision at most once a second) and they age out. A logged-in user's page is kept under their
+own key and their state token as well (accounts/state.py: it changes when anything their pages
+show changes, and comes with the user row the session reads), for a minute at most.
+
+What is made for one request is punched out of the stored page and filled in when it is
+served: `{% csrf_token %}` renders a hole (the `holes` context processor), and the CSP nonce
+the page used is replaced by one; a fresh token and nonce go into every answer. A page that
+got a CSRF token some other way, a flash message, a cookie or a header of its own is served
+but not stored.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,6 +43,12 @@ QUERY_PAGE_SECONDS = 300
 # shows within that second, one made in this process at once. The read would otherwise be
 # half the cost of a cached page.
 REVISION_SECONDS = 1.0
+# A logged-in user's page: their own changes move their state token at once; this bounds
+# what the clock changes ("5 minutes ago", today's streak) and anything a change missed.
+USER_PAGE_SECONDS = 60
+# Stand-ins in a stored page for what is made per request (letters only: autoescape keeps them).
+CSRF_HOLE = "pagecacheCsrfTokenHole"
+NONCE_HOLE = "pagecacheCspNonceHole"
 # Rows that are not authored content: saving them changes no page.
 NOT_CONTENT = (ContentRevision, ContentImportRun, ExerciseCheck)
 
@@ -118,34 +130,60 @@ def fragment(
     return {part: mark_safe(html) for part, html in parts.items()}  # noqa: S308 - our templates
 
 
+def holes(request: HttpRequest) -> dict[str, str]:
+    """Context processor: in a page being rendered for the cache, `{% csrf_token %}` writes a
+    hole that each answer fills with its own token (listed after Django's csrf processor,
+    which it overrides only then)."""
+    return {"csrf_token": CSRF_HOLE} if getattr(request, "_page_cache_holes", False) else {}
+
+
 def _cacheable_request(request: HttpRequest) -> bool:
-    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+    if request.method not in ("GET", "HEAD"):
         return False
     messages = getattr(request, "_messages", None)
     return not (messages is not None and len(messages))
 
 
 def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
-    """Only a plain 200 that used nothing made for this one request."""
+    """Only a plain 200 that used nothing made for this one request but the holes, and set
+    no header a stored copy would lose."""
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and getattr(request, "_csp_nonce", None) is None
-        and not response.has_header("Vary")
+        and set(response.headers) <= {"Content-Type"}
     )
 
 
 def _key(request: HttpRequest, view_name: str) -> str:
-    htmx = request.headers.get("HX-Request") == "true"
-    where = f"{request.get_host()}|{request.get_full_path()}|{htmx}"
+    user = request.user
+    who = f"{user.pk}:{user.state_token}" if user.is_authenticated else "visitor"
+    where = "|".join(
+        [
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            request.headers.get("HX-Target", ""),
+        ]
+    )
     digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
-    return f"page:{content_revision()}:{view_name}:{digest}"
+    return f"page:{content_revision()}:{view_name}:{who}:{digest}"
 
 
-def cached_for_visitors(view: View) -> View:
-    """Serve a visitor's GET of `view` from the cache while the content revision stands."""
+def _fill(request: HttpRequest, content: bytes) -> bytes:
+    """This answer's own CSRF token and CSP nonce in the stored page's holes."""
+    if CSRF_HOLE.encode() in content:
+        content = content.replace(CSRF_HOLE.encode(), get_token(request).encode())
+    if NONCE_HOLE.encode() in content:
+        nonce = str(request.csp_nonce)  # type: ignore[attr-defined]  # django-csp sets it
+        content = content.replace(NONCE_HOLE.encode(), nonce.encode())
+    return content
+
+
+def cached_page(view: View) -> View:
+    """Serve GETs of `view` from the cache while the content revision (and, logged in, the
+    user's state token) stands."""
     view_name = f"{view.__module__}.{view.__qualname__}"
 
     @functools.wraps(view)
@@ -156,11 +194,25 @@ def cached_for_visitors(view: View) -> View:
         stored = cache.get(key)
         if stored is not None:
             content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
+            return HttpResponse(_fill(request, content), content_type=content_type)
+        request._page_cache_holes = True  # type: ignore[attr-defined]
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request._page_cache_holes = False  # type: ignore[attr-defined]
+        if response.streaming:
+            return response
+        content = response.content
+        nonce = getattr(request, "_csp_nonce", None)
+        if nonce:
+            content = content.replace(nonce.encode(), NONCE_HOLE.encode())
         if _cacheable_response(request, response):
-            timeout = QUERY_PAGE_SECONDS if request.GET else PAGE_SECONDS
-            cache.set(key, (response.content, response["Content-Type"]), timeout)
+            if request.user.is_authenticated:
+                timeout = USER_PAGE_SECONDS
+            else:
+                timeout = QUERY_PAGE_SECONDS if request.GET else PAGE_SECONDS
+            cache.set(key, (content, response["Content-Type"]), timeout)
+        response.content = _fill(request, content)
         return response
 
     return wrapper

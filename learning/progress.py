@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from accounts.state import user_state_bump
 from curriculum.models import Path, Topic, Unit, UnitExercise, UnitReading
 from curriculum.selectors import readings_prefetch, unit_exercises_prefetch
 from learning.models import ItemProgress
@@ -321,7 +322,8 @@ def progress_tick(*, user, kind: str, item_id: int, done: bool) -> None:
         ItemProgress.objects.update_or_create(user=user, **lookup, defaults={"self_reported": True})
     else:
         ItemProgress.objects.filter(user=user, **lookup, verified_at__isnull=True).delete()
-        ItemProgress.objects.filter(user=user, **lookup).update(self_reported=False)
+        if ItemProgress.objects.filter(user=user, **lookup).update(self_reported=False):
+            user_state_bump(user.pk)  # a queryset update sends no signal
 
 
 @transaction.atomic

@@ -11,6 +11,8 @@ class MentoringConfig(AppConfig):
         from mentoring import signals
         from submissions.models import Submission
 
+        signals.follow_learner_state()
+
         post_save.connect(
             signals.tell_mentor_about_resubmission,
             sender=Submission,

@@ -3,7 +3,8 @@ and a project attempt (submissions.projects) opens a review thread of its own.""
 
 from django.db.models import Q
 
-from mentoring.models import Review
+from accounts.state import user_state_follows, user_state_follows_members
+from mentoring.models import Cohort, LineComment, Review, ReviewRequest
 from mentoring.reviews import (
     open_request,
     review_request_create,
@@ -39,3 +40,33 @@ def open_project_review(sender, instance, created, **kwargs):
             submission=instance,
             question=instance.note or PROJECT_QUESTION,
         )
+
+
+def follow_learner_state() -> None:
+    """A learner's pages show their threads' states, verdicts and comments, and their cohorts."""
+
+    def learner_of(request_id: int | None) -> list[int]:
+        if request_id is None:
+            return []
+        return list(
+            ReviewRequest.objects.filter(pk=request_id).values_list("learner_id", flat=True)
+        )
+
+    def cohort_learners(cohort_id: int) -> list[int]:
+        return list(
+            Cohort.learners.through.objects.filter(cohort_id=cohort_id).values_list(
+                "user_id", flat=True
+            )
+        )
+
+    user_state_follows(ReviewRequest, lambda row: [row.learner_id])
+    user_state_follows(Review, lambda row: learner_of(row.request_id))
+    user_state_follows(LineComment, lambda row: learner_of(row.request_id))
+    user_state_follows(Cohort, lambda row: cohort_learners(row.pk) if row.pk else [])
+    user_state_follows_members(Cohort.learners.through, cohort_learners)
+    user_state_follows_members(
+        Cohort.mentors.through,
+        lambda pk: Cohort.mentors.through.objects.filter(cohort_id=pk).values_list(
+            "user_id", flat=True
+        ),
+    )

@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.state import user_state_bump
 from notifications.models import Notification
 
 log = logging.getLogger(__name__)
@@ -39,4 +40,7 @@ def notifications_mark_read(*, user, notification_id: int | None = None) -> int:
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    if marked:
+        user_state_bump(user.pk)  # the header's unread count; an update sends no signal
+    return marked

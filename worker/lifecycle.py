@@ -31,10 +31,19 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.state import user_state_bump
 from submissions.models import Status, Submission
 
 # Finished rows a regrade may grade again (not `rejected`: those were never graded).
 REGRADABLE = [Status.PASSED, Status.FAILED, Status.ERROR, Status.TIMED_OUT]
+
+
+def _changed(updated: int, submission: Submission) -> bool:
+    """Whether the transition applied; if it did, the learner's cached pages (their attempt's
+    status) are stale: a queryset update sends no signal, so this says so."""
+    if updated:
+        user_state_bump(submission.user_id)
+    return bool(updated)
 
 
 def claimable(now) -> Q:
@@ -57,7 +66,9 @@ def claim(submission_id: int) -> Submission | None:
     )
     if not updated:
         return None
-    return Submission.objects.select_related("exercise", "user").get(pk=submission_id)
+    submission = Submission.objects.select_related("exercise", "user").get(pk=submission_id)
+    _changed(updated, submission)
+    return submission
 
 
 def _this_attempt(submission: Submission):
@@ -89,7 +100,7 @@ def finish(
         lease_expires_at=None,
         retry_at=None,
     )
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def defer(submission: Submission, *, message: str, retry_in: float) -> bool:
@@ -102,7 +113,7 @@ def defer(submission: Submission, *, message: str, retry_in: float) -> bool:
         finished_at=None,
         retry_at=now + timedelta(seconds=retry_in),
     )
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def defer_or_give_up(submission: Submission, *, message: str, final_message: str) -> float | None:
@@ -121,7 +132,7 @@ def release(submission: Submission, *, message: str) -> bool:
     updated = _this_attempt(submission).update(
         status=Status.QUEUED, message=message, lease_expires_at=None, enqueued_at=timezone.now()
     )
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def retry_delay(attempts: int) -> float:
@@ -147,7 +158,7 @@ def give_up_expired(submission: Submission, *, now: datetime, message: str) -> b
     updated = _expired_attempt(submission, now).update(
         status=Status.ERROR, finished_at=now, lease_expires_at=None, message=message
     )
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def requeue_expired(submission: Submission, *, now: datetime) -> bool:
@@ -155,7 +166,7 @@ def requeue_expired(submission: Submission, *, now: datetime) -> bool:
     updated = _expired_attempt(submission, now).update(
         status=Status.QUEUED, enqueued_at=now, lease_expires_at=None
     )
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def touch_stale_queued(submission: Submission, *, now: datetime) -> bool:
@@ -166,7 +177,7 @@ def touch_stale_queued(submission: Submission, *, now: datetime) -> bool:
         attempts=submission.attempts,
         enqueued_at=submission.enqueued_at,
     ).update(enqueued_at=now)
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 def touch_overdue_retry(submission: Submission, *, now: datetime) -> bool:
@@ -178,7 +189,7 @@ def touch_overdue_retry(submission: Submission, *, now: datetime) -> bool:
         attempts=submission.attempts,
         retry_at=submission.retry_at,
     ).update(retry_at=now)
-    return bool(updated)
+    return _changed(updated, submission)
 
 
 # --- Regrades: a finished row graded again ------------------------------------------------
@@ -212,4 +223,4 @@ def record_regrade(
         package_hash=package_hash,
         finished_at=timezone.now(),
     )
-    return bool(updated)
+    return _changed(updated, submission)

@@ -16,7 +16,7 @@ from django_htmx.middleware import HtmxDetails
 
 from curriculum import selectors
 from curriculum.models import GlossaryTerm, Path, Resource, Unit
-from curriculum.page_cache import cached_for_visitors, fragment
+from curriculum.page_cache import cached_page, fragment
 from curriculum.search import search
 from curriculum.skill_tree import skill_tree_svg
 
@@ -30,7 +30,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def catalog(request: HtmxHttpRequest) -> HttpResponse:
     """The filters and results come from the page cache's parts, per query string; htmx asks
     for the results alone."""
@@ -66,7 +66,7 @@ def catalog(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Everything but the learner's progress bar comes from the page cache's parts."""
     rendered: list[Path] = []
@@ -88,7 +88,7 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def unit_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Everything but the learner's panel (bars, ticks) comes from the page cache's parts."""
     rendered: list[Unit] = []
@@ -112,7 +112,7 @@ def _render_parts(template: str, context: dict) -> dict[str, str]:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
     path = selectors.path_with_skills(slug)
     return render(
@@ -121,7 +121,7 @@ def skill_tree(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def path_print(request: HttpRequest, slug: str) -> HttpResponse:
     path = selectors.path_for_print(slug)
     context = {"path": path, "cta": selectors.call_to_action(path), "skill_svg": _skill_svg(path)}
@@ -129,7 +129,7 @@ def path_print(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def resources(request: HtmxHttpRequest) -> HttpResponse:
     kind, path_slug = request.GET.get("kind", ""), request.GET.get("path", "")
     q = request.GET.get("q", "").strip()[:200]
@@ -144,7 +144,7 @@ def resources(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cached_for_visitors
+@cached_page
 def glossary(request: HttpRequest) -> HttpResponse:
     group = "az" if request.GET.get("group") == "az" else "path"
     terms = list(selectors.glossary_terms(path_slug=request.GET.get("path", "")))

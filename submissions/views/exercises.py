@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from curriculum.page_cache import cached_page
 from curriculum.selectors import exercise_sandbox, get_live_exercise
 from submissions import services
 from submissions.access import get_submission_for_user
@@ -17,6 +18,7 @@ ATTEMPTS_CHANGED = "attempts-changed"
 
 
 @require_GET
+@cached_page
 def exercise_detail(request, slug):
     """The editor opens with the learner's draft, else their latest attempt, else the starter.
 

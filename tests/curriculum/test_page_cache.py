@@ -16,7 +16,7 @@ from django.urls import reverse
 from curriculum import page_cache
 from curriculum.content.paths_import import content_import
 from curriculum.models import ContentRevision, Path, Tag
-from curriculum.page_cache import cached_for_visitors, content_revision, content_revision_forget
+from curriculum.page_cache import cached_page, content_revision, content_revision_forget
 from curriculum.search import search_vectors_refresh
 from tests.curriculum.test_content_import import PATH, write
 from tests.synthetic_paths import make_path
@@ -140,7 +140,7 @@ def _visitor_request(with_message: bool):
 def test_a_page_with_a_flash_message_is_neither_served_nor_stored_from_the_cache():
     rendered = []
 
-    @cached_for_visitors
+    @cached_page
     def view(request):
         from django.http import HttpResponse
 
@@ -154,7 +154,7 @@ def test_a_page_with_a_flash_message_is_neither_served_nor_stored_from_the_cache
 
 
 def test_a_response_that_used_a_token_is_not_stored(client, path):
-    @cached_for_visitors
+    @cached_page
     def view(request):
         from django.http import HttpResponse
         from django.middleware.csrf import get_token
@@ -181,7 +181,7 @@ def test_a_search_is_kept_five_minutes_and_a_plain_page_an_hour(client, path, mo
 
     def spy(key, value, timeout):
         if key.startswith("page:"):  # not the parts a logged-in page is made of
-            kept[key.rsplit(":", 2)[1]] = timeout
+            kept[key.split(":")[2]] = timeout
         return real_set(key, value, timeout)
 
     monkeypatch.setattr(page_cache.cache, "set", spy)
