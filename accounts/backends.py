@@ -1,10 +1,11 @@
 """The login throttle's gate, first in AUTHENTICATION_BACKENDS: every authenticate() with a
 request (our login page, the admin's) is refused, password unchecked, while locked out."""
 
-from django.contrib.auth.backends import BaseBackend, ModelBackend
+from django.contrib.auth.backends import BaseBackend
 from django.core.exceptions import PermissionDenied
 
 from accounts import throttle
+from accounts.session_user import CachedUserBackend
 
 
 class LoginThrottleBackend(BaseBackend):
@@ -21,5 +22,5 @@ class LoginThrottleBackend(BaseBackend):
 
     def get_user(self, user_id):
         """A login that names no backend (force_login, one backend's login()) names the first,
-        this one: load its user as ModelBackend does."""
-        return ModelBackend().get_user(user_id)
+        this one: load its user as the password backend does."""
+        return CachedUserBackend().get_user(user_id)

@@ -47,7 +47,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         throttle.signup_record(request)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.session_user.CachedUserBackend")
         target = request.GET.get("next", "")
         safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
         return redirect(target if safe and target else "curriculum:catalog")

@@ -1,13 +1,14 @@
 """Throughput and p95 latency of the browse pages under many concurrent clients.
 
 Seeds a dedicated PostgreSQL database (created if missing) with the five real paths and
-200 generated ones, starts gunicorn on it, runs `wrk --latency` against the catalog, a
+200 generated ones, starts gunicorn on it (with its own redis-server as the cache, as in
+production, unless `--cache memory`), runs `wrk --latency` against the catalog, a
 path page, a unit page, a catalog search, a week and an exercise page as a visitor, and the
 catalog, path, unit, exercise and dashboard pages as a logged-in learner, prints a table and
-stops gunicorn.
+stops them.
 Every step is bounded in time. See bench/README.md, section "Pages".
 
-    .venv/bin/python bench/pages.py [--paths 200] [--duration 10] [--connections 64]
+    .venv/bin/python bench/pages.py [--paths 200] [--duration 10] [--connections 64] [--cache redis]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -72,7 +74,7 @@ from accounts.models import User
 user, _ = User.objects.get_or_create(username="bench-pages@example.com", defaults={"email": "bench-pages@example.com"})
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "accounts.session_user.CachedUserBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print(session.session_key)
@@ -83,6 +85,21 @@ def learner_cookie(env: dict[str, str]) -> str:
     """A logged-in learner's session cookie, for the rows measured as that learner."""
     key = run([PYTHON, "manage.py", "shell", "-c", SESSION_SCRIPT], env, 120).strip().splitlines()
     return f"sessionid={key[-1]}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    sys.exit(f"nothing listens on port {port}")
 
 
 def wait_until_up(url: str, deadline: float) -> None:
@@ -142,6 +159,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=64, help="concurrent wrk connections")
     parser.add_argument("--threads", type=int, default=4, help="wrk threads")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "memory"],
+        default="redis",
+        help="redis: an own redis-server, as production has; memory: each process's (the demo)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -175,6 +198,17 @@ def main() -> None:
         "exercise (learner)": "/exercises/matmul-from-scratch/",
         "dashboard (learner)": "/dashboard/",
     }
+    redis = None
+    if args.cache == "redis":
+        redis_port = free_port()
+        redis = subprocess.Popen(
+            ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        env["CACHE_URL"] = f"redis://127.0.0.1:{redis_port}/1"
+        wait_for_port(redis_port, time.monotonic() + 10)
     cookie = learner_cookie(env)
     server = subprocess.Popen(
         [
@@ -220,10 +254,13 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        if redis is not None:
+            os.killpg(redis.pid, signal.SIGTERM)
+            redis.wait(timeout=30)
 
     print(
         f"\ngunicorn -w {args.workers}; wrk -t{args.threads} -c{args.connections} -d{args.duration}s; "
-        f"{args.paths} generated + real paths\n"
+        f"{args.paths} generated + real paths; cache: {args.cache}\n"
     )
     print("| page | URL | req/s | p50 ms | p95 ms | p99 ms | requests | errors |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -94,6 +94,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # After Django's csrf processor: pages rendered for the page cache get holes.
+                "curriculum.page_cache.holes",
             ],
         },
     }
@@ -114,7 +116,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses, password unchecked, while the login throttle locks the account or address.
     "accounts.backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, whose session user may come from the shared cache.
+    "accounts.session_user.CachedUserBackend",
     # Answers object permissions only (who besides the owner may open an attempt).
     "mentoring.access.MentorAccessBackend",
 ]
@@ -270,6 +273,12 @@ if CACHE_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # Sessions read from the shared cache, written through to the database: a logged-in page
+    # costs no session query. Only with a shared cache: a logout in one process must end the
+    # session in all of them, which each process's own memory could not promise.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The session's user row from the cache too (accounts/session_user.py), only where it is shared.
+USER_ROW_CACHE = env_bool("USER_ROW_CACHE", bool(CACHE_URL))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
