@@ -97,36 +97,53 @@ def _open_fds() -> list[int]:
         return list(range(3, 1024))
 
 
+# Seeded when first imported (by learner code, by the codec decoding an array argument, or by
+# torch importing numpy), or at once when a warm container imported them before the fork:
+# importing them here would cost every run 0.2 s (numpy) or a second (torch) even when the
+# learner's code uses neither.
+SEEDED_ON_IMPORT = ("numpy", "torch")
+
+
 def _seed(seed: int, plan: dict | None = None) -> None:
     random.seed(seed)
-    try:
-        import numpy
-    except ImportError:
-        pass
-    else:
-        numpy.random.seed(seed % 2**32)
-    # torch is seeded when learner code first imports it: importing it here would
-    # cost every run a second and a few hundred MB even when nobody uses it.
-    sys.meta_path.insert(0, _SeedTorchOnImport(seed, plan or {}))
+    hook = _SeedOnImport(seed, plan or {})
+    for name in SEEDED_ON_IMPORT:
+        module = sys.modules.get(name)
+        if module is not None:
+            hook.seed_module(name, module)
+    if hook.pending:
+        sys.meta_path.insert(0, hook)
 
 
-class _SeedTorchOnImport:
-    """Seeds torch when learner code first imports it, and caps a GPU job's GPU memory.
+class _SeedOnImport:
+    """Seeds numpy's global generator and torch (and caps a GPU job's GPU memory) as each is
+    first imported.
 
     A meta path finder by protocol, like `bans.Bans`: importlib.abc costs 10 ms to import."""
 
     def __init__(self, seed: int, plan: dict):
         self.seed = seed
         self.plan = plan
+        self.pending = set(SEEDED_ON_IMPORT)
+
+    def seed_module(self, name: str, module) -> None:
+        self.pending.discard(name)
+        if name == "numpy":
+            module.random.seed(self.seed % 2**32)
+        else:
+            module.manual_seed(self.seed)
+            gpu.configure_torch(module, self.plan)
 
     def find_spec(self, name, path=None, target=None):
-        if name != "torch":
+        if name not in self.pending:
             return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec("torch")
+        self.pending.discard(name)
+        if not self.pending:
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)  # the real one: we no longer answer for `name`
         if spec is None or spec.loader is None:
             return spec
-        loader, seed, plan = spec.loader, self.seed, self.plan
+        loader, hook = spec.loader, self
 
         class SeedingLoader:
             def create_module(self, spec):
@@ -134,8 +151,7 @@ class _SeedTorchOnImport:
 
             def exec_module(self, module):
                 loader.exec_module(module)
-                module.manual_seed(seed)
-                gpu.configure_torch(module, plan)
+                hook.seed_module(name, module)
 
         spec.loader = SeedingLoader()  # type: ignore[assignment]  # a Loader by protocol
         return spec

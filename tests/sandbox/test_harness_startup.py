@@ -48,3 +48,47 @@ def test_the_supervisor_imports_neither_the_web_server_nor_package_metadata(tmp_
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def run_in_harness_python(tmp_path, code: str) -> str:
+    (tmp_path / "backprop_harness").symlink_to(HARNESS, target_is_directory=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1])\n" + code,
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_numpy_is_seeded_when_first_imported_not_before(tmp_path):
+    """Importing numpy costs a cold container 0.2 s: a run whose code never imports it (plain
+    Python exercises) does not pay for it, and one that does still draws the seeded numbers."""
+    code = (
+        "from backprop_harness import child\n"
+        "child._seed(3)\n"
+        "print('numpy' in sys.modules)\n"
+        "import numpy\n"
+        "print(numpy.random.rand() == numpy.random.RandomState(3).rand())\n"
+    )
+    assert run_in_harness_python(tmp_path, code).split() == ["False", "True"]
+
+
+def test_what_a_warm_container_imported_before_the_fork_is_seeded_at_once(tmp_path):
+    code = (
+        "import types, numpy\n"
+        "seeds = []\n"
+        "sys.modules['torch'] = types.SimpleNamespace(manual_seed=seeds.append)\n"
+        "from backprop_harness import child\n"
+        "child._seed(5)\n"
+        "print(numpy.random.rand() == numpy.random.RandomState(5).rand(), seeds)\n"
+        "print(any(isinstance(f, child._SeedOnImport) for f in sys.meta_path))\n"
+    )
+    assert run_in_harness_python(tmp_path, code).splitlines() == ["True [5]", "False"]
