@@ -149,7 +149,6 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     no header a stored copy would lose."""
     return (
         response.status_code == 200
-        and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and set(response.headers) <= {"Content-Type"}

@@ -52,21 +52,16 @@ def follow_learner_state() -> None:
             ReviewRequest.objects.filter(pk=request_id).values_list("learner_id", flat=True)
         )
 
-    def cohort_learners(cohort_id: int) -> list[int]:
-        return list(
-            Cohort.learners.through.objects.filter(cohort_id=cohort_id).values_list(
-                "user_id", flat=True
-            )
+    def members(through):
+        """The users of one cohort in `through` (its learners' or its mentors' table)."""
+        return lambda cohort_id: list(
+            through.objects.filter(cohort_id=cohort_id).values_list("user_id", flat=True)
         )
 
+    learners = members(Cohort.learners.through)
     user_state_follows(ReviewRequest, lambda row: [row.learner_id])
     user_state_follows(Review, lambda row: learner_of(row.request_id))
     user_state_follows(LineComment, lambda row: learner_of(row.request_id))
-    user_state_follows(Cohort, lambda row: cohort_learners(row.pk) if row.pk else [])
-    user_state_follows_members(Cohort.learners.through, cohort_learners)
-    user_state_follows_members(
-        Cohort.mentors.through,
-        lambda pk: Cohort.mentors.through.objects.filter(cohort_id=pk).values_list(
-            "user_id", flat=True
-        ),
-    )
+    user_state_follows(Cohort, lambda row: learners(row.pk) if row.pk else [])
+    user_state_follows_members(Cohort.learners.through, learners)
+    user_state_follows_members(Cohort.mentors.through, members(Cohort.mentors.through))
