@@ -31,6 +31,7 @@ from sandbox.runner import connect, run_job
 from submissions.models import Submission
 
 from .job_spec import limits_for, sandbox_image
+from .judge.static import parse_python
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def _preload(sources: tuple[tuple[str, str], ...], forbidden: frozenset[str]) ->
         if not name.endswith(".py"):
             continue
         try:
-            tree = ast.parse(text)
+            tree = parse_python(text)
         except SyntaxError:
             continue
         for node in ast.walk(tree):

@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 import ast
+import threading
+
+# CPython 3.11's AST constructor keeps its recursion depth in interpreter-wide state, so two
+# threads turning parse trees into Python objects at once (check_exercises grades two
+# candidates in threads; the warm pool reads references in another) can trip
+# "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905): one
+# parse at a time in this process, and one retry for a parse another module raced.
+_PARSE_LOCK = threading.Lock()
+
+
+def parse_python(text: str, filename: str = "<unknown>") -> ast.Module:
+    """ast.parse that threads cannot trip each other up in; SyntaxError passes through."""
+    with _PARSE_LOCK:
+        try:
+            return ast.parse(text, filename=filename)
+        except SystemError:
+            return ast.parse(text, filename=filename)
 
 
 def imported_modules(tree: ast.AST) -> set[str]:
@@ -89,7 +106,7 @@ def judge_static(check: dict, sources: dict[str, str]) -> tuple[float, str]:
         if not name.endswith(".py"):
             continue
         try:
-            trees[name] = ast.parse(text, filename=name)
+            trees[name] = parse_python(text, filename=name)
         except SyntaxError as exc:
             return (
                 0.0,
