@@ -86,7 +86,8 @@ def _torch_python(tmp_path_factory) -> str | None:
         return None
     target = REPO / "var" / "selfcheck-pylibs"
     if not (target / "torch").is_dir():
-        pip = ["python3", "-m", "pip", "install", "--quiet", "--no-index"]
+        # --no-compile: byte-compiling torch at install took 40 of the 50 s; imports compile what they use.
+        pip = ["python3", "-m", "pip", "install", "--quiet", "--no-index", "--no-compile"]
         subprocess.run(
             [*pip, "--find-links", str(wheelhouse), "--target", str(target)]
             + ["-r", str(wheelhouse / "requirements.txt")],

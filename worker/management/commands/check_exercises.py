@@ -1,17 +1,21 @@
 """Prove every exercise package in the real sandbox: reference passes, starter and wrong ones fail.
 
-The reference run (the expected values) happens first; then the reference, the starter and the
-wrong solutions of a package run side by side (`--jobs`), since judging needs no database.
+Each package's reference run (the expected values) happens first, in this thread, since it reads
+and stores the cached outputs; then its reference, starter and wrong solutions are graded in a
+pool, since judging needs no database. The next package's reference run starts while the last
+one's candidates are still running, and never more than `--jobs` sandbox runs at a time.
+Results are printed package by package, in order.
 """
 
 import os
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from curriculum.content.exercise_packages import load_packages
+from curriculum.content.exercise_packages import Package, load_packages
 from curriculum.content.exercise_sync import exercise_rows_sync
 from curriculum.models import Exercise
 from worker.pipeline import grade_prepared, prepare_grading
@@ -54,10 +58,31 @@ class Command(BaseCommand):
         if smoke:  # no GPU here: a GPU exercise is proven in its CPU smoke configuration
             packages = [p.cpu_smoke() if p.device == "gpu" else p for p in packages]
         tally = {"references": 0, "starters": 0, "wrong": 0}
-        misses = []
-        for package in packages:
-            exercise = Exercise.objects.get(slug=package.slug)
-            misses += self._check_one(exercise, package, tally)
+        misses: list[str] = []
+        slots = threading.BoundedSemaphore(self.jobs)
+        labels_of = {p.slug: {"backprop.selfcheck": p.slug} for p in packages}
+
+        def graded(prepared, files) -> dict:
+            with slots:
+                return grade_prepared(prepared, files, labels=labels_of[prepared.package.slug])[0]
+
+        pending: list[tuple[Package, list[Future]]] = []  # graded in order, reported in order
+        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
+            for package in packages:
+                exercise = Exercise.objects.get(slug=package.slug)
+                try:
+                    with slots:
+                        prepared = prepare_grading(exercise, package, seed=SEED)
+                except ReferenceBroken as exc:
+                    pending.append((package, [_done(f"MISS {package.slug}: {exc}")]))
+                    continue
+                candidates = [dict(package.reference), dict(package.starter)]
+                candidates += [files for _, files, _ in package.wrong_solutions()]
+                pending.append((package, [pool.submit(graded, prepared, c) for c in candidates]))
+                while pending and all(f.done() for f in pending[0][1]):
+                    misses += self._report(*pending.pop(0), tally)
+            for package, futures in pending:
+                misses += self._report(package, futures, tally)
         total_wrong = sum(len(p.wrong_solutions()) for p in packages)
         summary = (
             f"{len(packages)} exercises: {tally['references']} references passed, "
@@ -70,19 +95,12 @@ class Command(BaseCommand):
             raise CommandError(f"{len(misses)} problem(s)")
         self.stdout.write(summary + elapsed)
 
-    def _check_one(self, exercise, package, tally) -> list[str]:
+    def _report(self, package: Package, futures: list[Future], tally) -> list[str]:
+        """Print one package's outcome; the lines that are problems come back."""
+        results = [f.result() for f in futures]
+        if isinstance(results[0], str):  # its reference would not run: nothing was graded
+            return [results[0]]
         misses = []
-        labels = {"backprop.selfcheck": package.slug}
-        try:
-            prepared = prepare_grading(exercise, package, seed=SEED)
-        except ReferenceBroken as exc:
-            return [f"MISS {package.slug}: {exc}"]
-        candidates = [("reference", dict(package.reference)), ("starter", dict(package.starter))]
-        candidates += [(f"wrong/{name}", files) for name, files, _ in package.wrong_solutions()]
-        with ThreadPoolExecutor(max_workers=self.jobs) as pool:
-            results = list(
-                pool.map(lambda c: grade_prepared(prepared, c[1], labels=labels)[0], candidates)
-            )
         reference, starter, wrong = results[0], results[1], results[2:]
         if reference["score"] == 1.0 and reference["status"] == "pass":
             tally["references"] += 1
@@ -110,6 +128,12 @@ class Command(BaseCommand):
                     f"MISS {package.slug}: wrong/{name} should fail {targets}, failed {sorted(failed)}"
                 )
         return misses
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
 
 
 def _failing(result: dict) -> str:
