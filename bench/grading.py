@@ -233,6 +233,16 @@ def wait_pool_full(worker_pid: int, timeout: float = 240, quiet: float = 5) -> i
     sys.exit("the worker's warm pool did not fill")
 
 
+class Answer:
+    """A finished HTTP response: status, headers and the whole body (`read()` as urllib's)."""
+
+    def __init__(self, status: int, headers, body: bytes):
+        self.status, self.headers, self.body = status, headers, body
+
+    def read(self) -> bytes:
+        return self.body
+
+
 class Learner:
     """A logged-in browser session over plain HTTP: cookies, the CSRF token, htmx polling."""
 
@@ -246,13 +256,19 @@ class Learner:
     def _csrf(self) -> str:
         return next(c.value for c in self.jar if c.name == "csrftoken")
 
-    def request(self, path: str, data: dict | None = None, headers: dict | None = None):
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None) -> Answer:
+        """One request, its body read and its connection closed at once, as a browser does on
+        `Connection: close`. A response left open (a 302 whose body nobody reads, held by an
+        HTTPError until the garbage collector runs) keeps a sync gunicorn worker lingering in
+        its graceful close for up to 2 s: under load that, not Django, was the web tier's cap."""
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         req = urllib.request.Request(self.base + path, data=body, headers=headers or {})
         try:
-            return self.opener.open(req, timeout=30)
-        except urllib.error.HTTPError as response:  # 302 and 286 land here with NoRedirect
-            return response
+            response = self.opener.open(req, timeout=30)
+        except urllib.error.HTTPError as error:  # 302 and 286 land here with NoRedirect
+            response = error
+        with response:
+            return Answer(response.status, response.headers, response.read())
 
     def login(self, email: str, password: str) -> None:
         self.request("/accounts/login/").read()
