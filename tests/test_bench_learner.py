@@ -1,0 +1,62 @@
+"""The benches' simulated learner closes each connection as soon as it has the answer.
+
+A learner that keeps an unread 302 open holds a sync gunicorn worker in its graceful close for
+up to 2 s (the load bench's web tier was capped by exactly that). Run as a program, as the
+other bench tests do: tests never import ``bench/``.
+"""
+
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LEARNER = """
+import sys, time
+from bench.grading import Learner
+answer = Learner(sys.argv[1]).request("/exercises/x/submit/", {"code": "pass"})
+print(answer.status, answer.headers.get("Location"), flush=True)  # the body unread, as a submit
+time.sleep(3)  # the answer is still held, as the load bench's learner holds it
+"""
+
+
+def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    seen: dict[str, object] = {}
+
+    def serve():
+        conn, _ = server.accept()
+        with conn:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(4096)
+            conn.sendall(
+                b"HTTP/1.1 302 Found\r\nLocation: /submissions/7/\r\nContent-Length: 5\r\n"
+                b"Connection: close\r\n\r\nmoved"
+            )
+            conn.shutdown(socket.SHUT_WR)  # what gunicorn's close_graceful does, then it waits
+            conn.settimeout(1.5)
+            try:
+                while conn.recv(4096):  # the rest of the request body, then b"" at the close
+                    pass
+                seen["after"] = "closed"
+            except TimeoutError:
+                seen["after"] = "still open"
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    done = subprocess.run(
+        [sys.executable, "-c", LEARNER, f"http://127.0.0.1:{port}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    thread.join(timeout=10)
+    server.close()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["302", "/submissions/7/"]
+    assert seen["after"] == "closed"
