@@ -150,12 +150,6 @@ def stack(
         "SUBMISSION_RATE": "100000/minute",
         "SUBMISSION_MAX_PENDING": "1000",
     }
-    subprocess.run(
-        [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300
-    )
-    subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", setup], env=env, cwd=ROOT, check=True, timeout=300
-    )
     with ExitStack() as stack:
         redis = stack.enter_context(
             process(
@@ -175,6 +169,13 @@ def stack(
             )
         )
         wait_port(redis_port, 10, redis, "redis-server")
+        # After Redis is up: the setup's user saves drop cached rows in the cache it names.
+        subprocess.run(
+            [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True, timeout=300
+        )
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", setup], env=env, cwd=ROOT, check=True, timeout=300
+        )
         web = stack.enter_context(
             process(
                 [
