@@ -60,13 +60,14 @@ class Command(BaseCommand):
         tally = {"references": 0, "starters": 0, "wrong": 0}
         misses: list[str] = []
         slots = threading.BoundedSemaphore(self.jobs)
-        labels_of = {p.slug: {"backprop.selfcheck": p.slug} for p in packages}
 
         def graded(prepared, files) -> dict:
+            labels = {"backprop.selfcheck": prepared.package.slug}
             with slots:
-                return grade_prepared(prepared, files, labels=labels_of[prepared.package.slug])[0]
+                return grade_prepared(prepared, files, labels=labels)[0]
 
-        pending: list[tuple[Package, list[Future]]] = []  # graded in order, reported in order
+        # (package, why its reference would not run, its candidates' grades), in order
+        pending: list[tuple[Package, str | None, list[Future]]] = []
         with ThreadPoolExecutor(max_workers=self.jobs) as pool:
             for package in packages:
                 exercise = Exercise.objects.get(slug=package.slug)
@@ -74,15 +75,17 @@ class Command(BaseCommand):
                     with slots:
                         prepared = prepare_grading(exercise, package, seed=SEED)
                 except ReferenceBroken as exc:
-                    pending.append((package, [_done(f"MISS {package.slug}: {exc}")]))
+                    pending.append((package, f"MISS {package.slug}: {exc}", []))
                     continue
                 candidates = [dict(package.reference), dict(package.starter)]
                 candidates += [files for _, files, _ in package.wrong_solutions()]
-                pending.append((package, [pool.submit(graded, prepared, c) for c in candidates]))
-                while pending and all(f.done() for f in pending[0][1]):
+                pending.append(
+                    (package, None, [pool.submit(graded, prepared, c) for c in candidates])
+                )
+                while pending and all(f.done() for f in pending[0][2]):
                     misses += self._report(*pending.pop(0), tally)
-            for package, futures in pending:
-                misses += self._report(package, futures, tally)
+            for package, broken, futures in pending:
+                misses += self._report(package, broken, futures, tally)
         total_wrong = sum(len(p.wrong_solutions()) for p in packages)
         summary = (
             f"{len(packages)} exercises: {tally['references']} references passed, "
@@ -95,11 +98,13 @@ class Command(BaseCommand):
             raise CommandError(f"{len(misses)} problem(s)")
         self.stdout.write(summary + elapsed)
 
-    def _report(self, package: Package, futures: list[Future], tally) -> list[str]:
+    def _report(
+        self, package: Package, broken: str | None, futures: list[Future], tally
+    ) -> list[str]:
         """Print one package's outcome; the lines that are problems come back."""
+        if broken:  # its reference would not run: nothing was graded
+            return [broken]
         results = [f.result() for f in futures]
-        if isinstance(results[0], str):  # its reference would not run: nothing was graded
-            return [results[0]]
         misses = []
         reference, starter, wrong = results[0], results[1], results[2:]
         if reference["score"] == 1.0 and reference["status"] == "pass":
@@ -128,12 +133,6 @@ class Command(BaseCommand):
                     f"MISS {package.slug}: wrong/{name} should fail {targets}, failed {sorted(failed)}"
                 )
         return misses
-
-
-def _done(value) -> Future:
-    future: Future = Future()
-    future.set_result(value)
-    return future
 
 
 def _failing(result: dict) -> str:
