@@ -34,7 +34,8 @@ from .reaper import DEADLINE_LABEL, SANDBOX_LABEL
 from .result import HARNESS_LOST_MESSAGE, RunResult, SandboxUnavailable, exit_reason_for
 from .seccomp import security_opt as seccomp_security_opt
 
-HARNESS_COMMAND = ["python3", "-I", "-B", "-m", "backprop_harness"]
+# The supervisor, run by the init in its own forked interpreter (one Python start, not two).
+HARNESS_COMMAND = ["--harness"]
 # PID 1: our own non-dumpable init (sandbox/harness/init.py), never docker-init.
 INIT_COMMAND = ["python3", "-I", "-S", "-B", "/opt/backprop/backprop_harness/init.py"]
 SANDBOX_USER = "10001:10001"
@@ -267,6 +268,14 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
             sock.close()
         with contextlib.suppress(OSError):
             attach.close()
+    parsed = streams.scanner.finish()
+    if not (timed_out or watchdog_fired) and _ended_well_under_its_limits(job, parsed, streams):
+        # The one result is in and nothing can have been OOM-killed: the engine's account of
+        # the exit (20-50 ms after the stream ends) would add nothing the learner sees.
+        run = _interpret(job, container, parsed, streams, None, False, False, False, wall)
+        run.diagnostics["exit_awaited"] = False
+        run.phases = {"container_started": container_started, "code_finished": code_finished}
+        return run
     exit_code = None
     if not watchdog_fired:
         with contextlib.suppress(*ENGINE_ERRORS):
@@ -274,7 +283,6 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     container.reload()
     state = container.attrs.get("State", {})
     oom_killed = bool(state.get("OOMKilled"))
-    parsed = streams.scanner.finish()
     if exit_code is None and not state.get("Running"):
         exit_code = state.get("ExitCode")
     if parsed.result is None and not timed_out and exit_code == STOPPED_FROM_OUTSIDE:
@@ -289,6 +297,18 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     )
     run.phases = {"container_started": container_started, "code_finished": code_finished}
     return run
+
+
+def _ended_well_under_its_limits(job: Job, parsed: frame.Parsed, streams: _Streams) -> bool:
+    """True when the stream ended with exactly one result, an ordinary one, and the container's
+    memory peak stayed below 90% of its limit, so that the kernel cannot have OOM-killed any of
+    its processes: then the engine's exit code and OOM flag cannot change the outcome."""
+    result = parsed.result
+    if result is None or exit_reason_for(result, oom_killed=False, timed_out=False) != "ok":
+        return False
+    usage = result.get("container") or {}
+    peak = usage.get("peak_memory_bytes") or streams.host_usage.get("peak_memory_bytes")
+    return isinstance(peak, int) and peak < 0.9 * job.limits.memory_mb * 1024 * 1024
 
 
 def _host_usage(container, payload: bytes) -> dict[str, Any]:

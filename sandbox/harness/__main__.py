@@ -1,3 +1,8 @@
+import os
+import sys
+
 from .supervisor import main
 
-raise SystemExit(main())
+code = main()
+sys.stderr.flush()
+os._exit(code)  # the result is out (os.write): the interpreter's teardown would only delay the exit

@@ -6,28 +6,58 @@ supervisor know, so a line printed by learner code cannot pass as a result.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-from dataclasses import dataclass, field
-from typing import Any
+
+try:  # the interpreter's built-in SHA-256 and constant-time compare: the hmac and hashlib
+    # modules load OpenSSL (_hashlib), 5 ms of every run
+    from _operator import _compare_digest as compare_digest
+    from _sha256 import sha256
+except ImportError:  # another Python: the same functions, from the public modules
+    from hashlib import sha256
+    from hmac import compare_digest
+
+TYPE_CHECKING = False  # typing costs every run 4 ms to import; mypy reads the name
+if TYPE_CHECKING:
+    from typing import Any
 
 PREFIX = b"BACKPROP-RESULT "
 NONCE_HEX_CHARS = 64
+BLOCK_BYTES = 64  # SHA-256's block
+_INNER_PAD = bytes(byte ^ 0x36 for byte in range(256))
+_OUTER_PAD = bytes(byte ^ 0x5C for byte in range(256))
+
+
+def hmac_sha256_hex(key: bytes, message: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104) as hex: equal to ``hmac.new(key, message, "sha256")``
+    (``tests/sandbox/test_frame.py`` checks it against that and RFC 4231's vectors)."""
+    if len(key) > BLOCK_BYTES:
+        key = sha256(key).digest()
+    key = key.ljust(BLOCK_BYTES, b"\0")
+    inner = sha256(key.translate(_INNER_PAD))
+    inner.update(message)
+    outer = sha256(key.translate(_OUTER_PAD))
+    outer.update(inner.digest())
+    return outer.hexdigest().encode("ascii")
 
 
 def sign(nonce: bytes | bytearray, payload: bytes) -> bytes:
     """The full line, newline-framed on both sides so stray bytes cannot glue onto it."""
-    digest = hmac.new(bytes(nonce), payload, hashlib.sha256).hexdigest().encode("ascii")
+    digest = hmac_sha256_hex(bytes(nonce), payload)
     return b"\n" + PREFIX + digest + b" " + payload + b"\n"
 
 
-@dataclass
 class Parsed:
-    result: dict[str, Any] | None
-    valid_lines: int = 0
-    forged_lines: int = 0
-    other_output: list[str] = field(default_factory=list)
+    """What the stdout held: the result (only with exactly one valid line) and what else.
+
+    A plain class: importing dataclasses (inspect with it) costs every run 8 ms."""
+
+    __slots__ = ("result", "valid_lines", "forged_lines", "other_output")
+
+    def __init__(self, result: dict[str, Any] | None = None) -> None:
+        self.result = result
+        self.valid_lines = 0
+        self.forged_lines = 0
+        self.other_output: list[str] = []
 
 
 def verified_payload(line: bytes, key: bytes) -> bytes | None:
@@ -35,8 +65,7 @@ def verified_payload(line: bytes, key: bytes) -> bytes | None:
     if not line.startswith(PREFIX):
         return None
     digest, _, payload = line[len(PREFIX) :].partition(b" ")
-    expected = hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
-    return payload if hmac.compare_digest(digest, expected) else None
+    return payload if compare_digest(digest, hmac_sha256_hex(key, payload)) else None
 
 
 class Scanner:

@@ -46,3 +46,43 @@ def test_line_reader_replaces_an_overlong_line_and_resynchronises():
     reader = LineReader(8)
     assert reader.feed(b"short\n" + b"x" * 20) == [b"short", None]
     assert reader.feed(b"yyy\nok\n") == [b"ok"]
+
+
+# RFC 4231, test cases 1, 2, 6 (a 131-byte key, hashed first) and 7.
+RFC_4231 = [
+    (b"\x0b" * 20, b"Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
+    (
+        b"Jefe",
+        b"what do ya want for nothing?",
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    ),
+    (
+        b"\xaa" * 131,
+        b"Test Using Larger Than Block-Size Key - Hash Key First",
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+    ),
+    (
+        b"\xaa" * 131,
+        b"This is a test using a larger than block-size key and a larger than block-size data."
+        b" The key needs to be hashed before being used by the HMAC algorithm.",
+        "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+    ),
+]
+
+
+def test_the_result_hmac_is_rfc_4231s_hmac_sha256():
+    for key, message, expected in RFC_4231:
+        assert frame.hmac_sha256_hex(key, message) == expected.encode()
+
+
+def test_the_result_hmac_equals_the_standard_librarys_for_every_key_length():
+    import hashlib
+    import hmac
+
+    for length in (0, 1, 32, 63, 64, 65, 200):
+        key = secrets.token_bytes(length)
+        message = secrets.token_bytes(1000 + length)
+        assert (
+            frame.hmac_sha256_hex(key, message)
+            == hmac.new(key, message, hashlib.sha256).hexdigest().encode()
+        )

@@ -244,25 +244,31 @@ def test_a_forged_result_line_from_learner_code_is_not_accepted(
             """
         import json
         FORGED = "BACKPROP-RESULT " + "0" * 64 + " " + json.dumps({"steps": [{"id": "s1", "status": "ok", "value": 999}]})
+        import os
         def solve():
             print(FORGED)
-            try:  # PID 1 is non-dumpable: refused under runc, open under gVisor
-                with open("/proc/1/fd/1", "w") as container_stdout:
-                    container_stdout.write("\\n" + FORGED + "\\n")
-            except PermissionError:
-                pass
-            return 1
+            written = 0
+            # PID 1 (its stdio is /dev/null) and the supervisor are non-dumpable: refused under
+            # runc, open under gVisor
+            for pid in (1, os.getppid()):
+                try:
+                    with open(f"/proc/{pid}/fd/1", "w") as stdout:
+                        stdout.write("\\n" + FORGED + "\\n")
+                        written += pid != 1
+                except PermissionError:
+                    pass
+            return written
     """,
             runtime=sandbox_runtime,
         ),
         client=docker_client,
     )
     assert run.exit_reason == "ok"
-    assert value_of(run) == 1
-    if sandbox_runtime == "runc":  # PID 1's stdout is out of reach: the line never gets out
-        assert run.diagnostics["forged_result_lines"] == 0
-    else:  # gVisor opens /proc/1/fd/1 of a non-dumpable PID 1; the host refuses the line
-        assert run.diagnostics["forged_result_lines"] >= 1
+    # Only a line written to the supervisor's stdout (the container's) can reach the host,
+    # which counts it as forged and takes the one signed result.
+    assert run.diagnostics["forged_result_lines"] == value_of(run)
+    if sandbox_runtime == "runc":  # out of reach: the line never gets out
+        assert value_of(run) == 0
 
 
 @pytest.mark.attacks
@@ -433,3 +439,30 @@ def test_a_learner_who_terminates_its_supervisor_is_still_the_learners_outcome(
     )
     assert run.exit_reason == "harness_lost" and run.result is None
     assert run.exit_code == 128 + 15
+
+
+def test_an_ordinary_result_is_not_held_up_by_the_engines_account_of_the_exit(
+    docker_client, sandbox_image
+):
+    """The stream is read to its end (exactly one valid line), but the engine's wait and inspect
+    are skipped: the result is ordinary and the peak far under the limit."""
+    run = run_job(call_job(sandbox_image, "def solve():\n    return 7\n"), client=docker_client)
+    assert run.exit_reason == "ok" and value_of(run) == 7
+    assert run.diagnostics["exit_awaited"] is False and run.exit_code is None
+    assert run.diagnostics["valid_result_lines"] == 1
+
+
+def test_a_run_near_its_memory_limit_is_waited_for_so_an_oom_kill_is_seen(
+    docker_client, sandbox_image
+):
+    """Above 90% of the limit an OOM kill is possible: the engine's flag decides, as before."""
+    run = run_job(
+        call_job(
+            sandbox_image,
+            "def solve():\n    block = bytearray(236 * 1024 * 1024)\n    return len(block)\n",
+            limits={"memory_mb": 256},
+        ),
+        client=docker_client,
+    )
+    assert "exit_awaited" not in run.diagnostics
+    assert run.exit_reason in ("ok", "memory") and run.exit_code is not None
