@@ -260,7 +260,9 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
             job.limits.output_bytes,
             on_result=lambda payload: streams.host_usage.update(_host_usage(container, payload)),
         )
-        timed_out, watchdog_fired = streams.read(sock, container, started, job.limits.wall_seconds)
+        timed_out, watchdog_fired = streams.read(
+            sock, container, started, job.limits.wall_seconds, until_result=_one_writer(container)
+        )
         wall = time.monotonic() - started
         code_finished = time.time()
     finally:
@@ -299,8 +301,22 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
     return run
 
 
+def _one_writer(container) -> bool:
+    """Whether the supervisor is the one process that can write to the container's stdout.
+
+    Under runc it is: the init's stdio is /dev/null, the learner's processes hold only the
+    supervisor's pipes, and ``/proc/<pid>/fd/1`` of the non-dumpable supervisor is refused
+    (``test_a_forged_result_line_from_learner_code_is_not_accepted``). Then the first valid
+    line is the supervisor's, written after it killed every learner process, and nothing can
+    follow it: the host need not wait for the stream to end with the container (20-40 ms).
+    gVisor opens ``/proc/<pid>/fd/1`` of a non-dumpable process, so there the stream is read
+    to its end and a second valid line voids the result."""
+    host_config = (getattr(container, "attrs", None) or {}).get("HostConfig") or {}
+    return host_config.get("Runtime") == "runc"
+
+
 def _ended_well_under_its_limits(job: Job, parsed: frame.Parsed, streams: _Streams) -> bool:
-    """True when the stream ended with exactly one result, an ordinary one, and the container's
+    """True when the stream held exactly one result, an ordinary one, and the container's
     memory peak stayed below 90% of its limit, so that the kernel cannot have OOM-killed any of
     its processes: then the engine's exit code and OOM flag cannot change the outcome."""
     result = parsed.result
@@ -359,6 +375,7 @@ class _Streams:
         self.pending = b""
         self.on_result = on_result
         self.host_usage: dict[str, Any] = {}
+        self.read_to_end = True
 
     def _line(self, line: bytes) -> None:
         before = self.scanner.parsed.valid_lines
@@ -369,8 +386,16 @@ class _Streams:
                 self.on_result(payload)
 
     def read(
-        self, sock: socket.socket, container, started: float, wall_seconds: float
+        self,
+        sock: socket.socket,
+        container,
+        started: float,
+        wall_seconds: float,
+        *,
+        until_result: bool = False,
     ) -> tuple[bool, bool]:
+        """Read until the stream ends (or, with ``until_result``, until its one valid result
+        line is in); (timed out, watchdog fired)."""
         deadline = started + wall_seconds
         watchdog = deadline + WATCHDOG_GRACE_SECONDS
         timed_out = False
@@ -392,6 +417,9 @@ class _Streams:
             if not data:
                 break
             self._demux(data)
+            if until_result and self.scanner.parsed.valid_lines:
+                self.read_to_end = False  # the supervisor writes nothing after its result
+                return timed_out, False
         for line in self.lines.feed(b"\n"):
             if line is not None:
                 self._line(line)
@@ -433,6 +461,7 @@ def _interpret(
             "harness_stderr": streams.stderr.text(),
             "oom_killed": oom_killed,
             "host_usage": streams.host_usage,
+            "stream_read_to_end": streams.read_to_end,
         },
     )
     if result is not None:

@@ -450,6 +450,22 @@ def test_an_ordinary_result_is_not_held_up_by_the_engines_account_of_the_exit(
     assert run.exit_reason == "ok" and value_of(run) == 7
     assert run.diagnostics["exit_awaited"] is False and run.exit_code is None
     assert run.diagnostics["valid_result_lines"] == 1
+    # Under runc the supervisor is the one writer of the stream: its result line ends the read.
+    assert run.diagnostics["stream_read_to_end"] is False
+
+
+@pytest.mark.attacks
+def test_under_gvisor_the_stream_is_read_to_its_end(docker_client, sandbox_image):
+    """gVisor opens /proc/<pid>/fd/1 of a non-dumpable supervisor, so a second valid line could
+    follow the first: the host reads on until the container's stream ends."""
+    if "runsc" not in (docker_client.info().get("Runtimes") or {}):
+        pytest.skip("the runsc runtime is not registered with dockerd")
+    run = run_job(
+        call_job(sandbox_image, "def solve():\n    return 7\n", runtime="runsc"),
+        client=docker_client,
+    )
+    assert run.exit_reason == "ok" and value_of(run) == 7
+    assert run.diagnostics["stream_read_to_end"] is True
 
 
 def test_a_run_near_its_memory_limit_is_waited_for_so_an_oom_kill_is_seen(
