@@ -182,13 +182,15 @@ def _remove(container: Any) -> None:
         container.remove(force=True)
 
 
-def _remove_now_or_later(container: Any) -> None:
+def _remove_now_or_later(container: Any, *, ends_itself: bool = False) -> None:
+    """``ends_itself``: its supervisor wrote the result and is exiting, so it costs no CPU
+    while it waits for removal; any other container still running is killed at once."""
     pending = _deferred.get()
     if pending is None:
         _remove(container)
         return
     state = (getattr(container, "attrs", None) or {}).get("State") or {}
-    if state.get("Running", True):  # as last seen by _run_in's reload: end it now
+    if not ends_itself and state.get("Running", True):  # as last seen by _run_in's reload
         with contextlib.suppress(*ENGINE_ERRORS):
             container.kill()
     pending.append(container)
@@ -220,10 +222,13 @@ def run_job(
     nonce = secrets.token_hex(32)
     if container is not None:
         try:
+            run = None
             try:
-                return _run_in(container, job, nonce, already_started=True)
+                run = _run_in(container, job, nonce, already_started=True)
+                return run
             finally:
-                _remove_now_or_later(container)
+                ending = run is not None and run.diagnostics.get("exit_awaited") is False
+                _remove_now_or_later(container, ends_itself=ending)
         except ENGINE_ERRORS as error:
             raise SandboxUnavailable(
                 f"the Docker engine failed during a sandbox run: {error}"
