@@ -276,32 +276,31 @@ def _run_in(container, job: Job, nonce: str, *, already_started: bool = False) -
         with contextlib.suppress(OSError):
             attach.close()
     parsed = streams.scanner.finish()
-    if not (timed_out or watchdog_fired) and _ended_well_under_its_limits(job, parsed, streams):
-        # The one result is in and nothing can have been OOM-killed: the engine's account of
-        # the exit (20-50 ms after the stream ends) would add nothing the learner sees.
-        run = _interpret(job, container, parsed, streams, None, False, False, False, wall)
-        run.diagnostics["exit_awaited"] = False
-        run.phases = {"container_started": container_started, "code_finished": code_finished}
-        return run
-    exit_code = None
-    if not watchdog_fired:
-        with contextlib.suppress(*ENGINE_ERRORS):
-            exit_code = container.wait(timeout=ENGINE_TIMEOUT_SECONDS).get("StatusCode")
-    container.reload()
-    state = container.attrs.get("State", {})
-    oom_killed = bool(state.get("OOMKilled"))
-    if exit_code is None and not state.get("Running"):
-        exit_code = state.get("ExitCode")
-    if parsed.result is None and not timed_out and exit_code == STOPPED_FROM_OUTSIDE:
-        # Our init saw the engine (or an operator) stop the container before the result:
-        # the run is cut short by us, not by the learner; the worker retries it.
-        raise SandboxUnavailable(
-            "the sandbox container was stopped from outside before its result "
-            "(the Docker engine stopping?)"
-        )
+    # With its one ordinary result in and nothing OOM-killed, the engine's account of the exit
+    # (20-50 ms after the stream ends) would add nothing the learner sees.
+    awaited = timed_out or watchdog_fired or not _ended_well_under_its_limits(job, parsed, streams)
+    exit_code, oom_killed = None, False
+    if awaited:
+        if not watchdog_fired:
+            with contextlib.suppress(*ENGINE_ERRORS):
+                exit_code = container.wait(timeout=ENGINE_TIMEOUT_SECONDS).get("StatusCode")
+        container.reload()
+        state = container.attrs.get("State", {})
+        oom_killed = bool(state.get("OOMKilled"))
+        if exit_code is None and not state.get("Running"):
+            exit_code = state.get("ExitCode")
+        if parsed.result is None and not timed_out and exit_code == STOPPED_FROM_OUTSIDE:
+            # Our init saw the engine (or an operator) stop the container before the result:
+            # the run is cut short by us, not by the learner; the worker retries it.
+            raise SandboxUnavailable(
+                "the sandbox container was stopped from outside before its result "
+                "(the Docker engine stopping?)"
+            )
     run = _interpret(
         job, container, parsed, streams, exit_code, oom_killed, timed_out, watchdog_fired, wall
     )
+    if not awaited:
+        run.diagnostics["exit_awaited"] = False
     run.phases = {"container_started": container_started, "code_finished": code_finished}
     return run
 
