@@ -15,10 +15,12 @@ help:
 	@echo "make lint            import contracts, ruff check, ruff format --check, mypy"
 	@echo "make format          ruff format + ruff check --fix"
 
+# --compile-bytecode: uv writes no .pyc by default, and where PYTHONDONTWRITEBYTECODE=1 is set
+# (these machines, CI) every process would compile every library it imports (6 s to load the app).
 install: .venv/.installed
 .venv/.installed: pyproject.toml uv.lock
 	@command -v uv >/dev/null || python3 -m pip install --quiet --user uv
-	uv sync --frozen
+	uv sync --frozen --compile-bytecode
 	@touch $@
 
 migrate: install
