@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import json
+import os
 import secrets
 import socket
 import struct
@@ -60,6 +61,21 @@ def connect() -> docker.DockerClient:
         client.ping()
     except ENGINE_ERRORS as error:
         raise SandboxUnavailable(f"the Docker engine does not answer: {error}") from error
+    return client
+
+
+_engines: dict[tuple[int, str | None], docker.DockerClient] = {}
+
+
+def engine() -> docker.DockerClient:
+    """This process's client, made by ``connect`` once. A client per run negotiated the API
+    version and pinged first: 12 ms of every cold grade. Keyed by pid (a forked worker child
+    must not share its parent's socket) and DOCKER_HOST; a restarted engine is reconnected by
+    the client's pool, and until then its calls fail as SandboxUnavailable."""
+    key = (os.getpid(), os.environ.get("DOCKER_HOST"))
+    client = _engines.get(key)
+    if client is None:
+        client = _engines[key] = connect()
     return client
 
 
@@ -233,7 +249,7 @@ def run_job(
             raise SandboxUnavailable(
                 f"the Docker engine failed during a sandbox run: {error}"
             ) from error
-    client = client or connect()
+    client = client or engine()
     try:
         with hardened_container(client, job) as container:
             return _run_in(container, job, nonce)
