@@ -356,16 +356,25 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def submit_to_result(
-    base: str, n: int, *, warmup: int = 1, think: float = 0.0, measured: list[int] | None = None
+    base: str,
+    n: int,
+    *,
+    warmup: int = 1,
+    think: float = 0.0,
+    measured: list[int] | None = None,
+    before_each=None,
 ) -> list[float]:
     """`think`: seconds between a result and the next submission (a learner reading it);
-    `measured` gets the ids of the measured submissions."""
+    `measured` gets the ids of the measured submissions; `before_each()` runs before each
+    measured submission (the baseline it is compared with, side by side)."""
     learner = Learner(base)
     learner.login(USER_EMAIL, USER_PASSWORD)
     latencies = []
     for index in range(warmup + n):
         if index:
             time.sleep(think)
+        if index >= warmup and before_each is not None:
+            before_each()
         learner.open_exercise(SLUG)  # the page is open before the learner presses Submit
         started = time.perf_counter()
         pk, seen = learner.submit_htmx(SLUG, SOLUTION)
@@ -404,6 +413,23 @@ def bare_process(n: int, code: str = SNIPPET, python: str = PYTHON) -> list[floa
         subprocess.run([python, "-c", code], check=True, capture_output=True, timeout=60)
         times.append(time.perf_counter() - started)
     return times
+
+
+def engine_settled(pool_size: int, timeout: float = 10.0) -> None:
+    """Until the engine holds no sandbox container but the pool's running ones: the worker
+    removes a grade's container after storing its result, and neither the next grade nor the
+    next baseline run should be timed while that removal competes with it."""
+    until = time.monotonic() + timeout
+    while time.monotonic() < until:
+        states = subprocess.run(
+            ["docker", "ps", "-a", "--filter", "label=backprop.sandbox", "--format", "{{.State}}"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.split()
+        if len(states) <= pool_size and all(state == "running" for state in states):
+            return
+        time.sleep(0.05)
 
 
 def cold_docker_run(n: int, image: str, code: str = SNIPPET) -> list[float]:
@@ -455,13 +481,25 @@ def main() -> None:
     started = time.monotonic()
     image = sandbox_image()
     bare = bare_process(args.n)
-    cold = cold_docker_run(args.n, image)
+    cold: list[float] = []
+
+    def cold_beside() -> None:
+        """One plain cold run just before each measured submission, each on a settled engine:
+        the two are compared side by side, not minutes apart on a VM whose speed drifts."""
+        engine_settled(args.pool_size)
+        cold.extend(cold_docker_run(1, image))
+        engine_settled(args.pool_size)
+
     measured: list[int] = []
     if args.url:
-        web = submit_to_result(args.url, args.n, think=args.think, measured=measured)
+        web = submit_to_result(
+            args.url, args.n, think=args.think, measured=measured, before_each=cold_beside
+        )
     else:
         with stack(args.database_url, args.pool_size, logs) as base:
-            web = submit_to_result(base, args.n, think=args.think, measured=measured)
+            web = submit_to_result(
+                base, args.n, think=args.think, measured=measured, before_each=cold_beside
+            )
     bare_median = statistics.median(bare)
     print(
         f"\nmatmul-from-scratch, {args.n} runs each, pool size {args.pool_size}, think {args.think} s, image {image}, "
