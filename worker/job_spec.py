@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
 
 from curriculum.content.exercise_packages import Package
 from sandbox.gpu import parse_gpu_ids
@@ -35,6 +36,15 @@ def sandbox_image(kind: str = "cpu") -> str:
         return image_tag(kind=kind)  # asks the engine which base it has
     except Exception as error:  # docker's errors vary; all mean the engine is not usable now
         raise SandboxUnavailable(f"cannot resolve the sandbox image: {error}") from error
+
+
+def _forget_images(*, setting: str, **kwargs) -> None:
+    """A changed image setting (override_settings, a test's `settings`) is seen at once."""
+    if setting in {"SANDBOX_IMAGE", "SANDBOX_DL_IMAGE", "SANDBOX_GPU_IMAGE"}:
+        sandbox_image.cache_clear()
+
+
+setting_changed.connect(_forget_images, dispatch_uid="worker.job_spec.forget_images")
 
 
 def limits_for(package: Package) -> Limits:

@@ -150,3 +150,12 @@ def test_the_dl_context_keeps_both_requirement_files_by_name(tmp_path):
         context / "wheelhouse" / "requirements.txt"
     ).read_bytes() == build.REQUIREMENTS.read_bytes()
     assert "requirements-dl.txt" in (context / "Dockerfile").read_text()
+
+
+def test_a_changed_image_setting_is_seen_at_once(settings):
+    """The resolved image is cached; a changed setting must not keep the old one (a test that
+    set SANDBOX_IMAGE once made every later test's reference run ask for that image)."""
+    settings.SANDBOX_IMAGE = "backprop-sandbox:first"
+    assert job_spec.sandbox_image() == "backprop-sandbox:first"
+    settings.SANDBOX_IMAGE = "backprop-sandbox:second"
+    assert job_spec.sandbox_image() == "backprop-sandbox:second"
