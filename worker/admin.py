@@ -14,8 +14,6 @@ from curriculum.admin import ExerciseAdmin
 from curriculum.models import Exercise
 
 from .models import RegradeBatch, RegradeEntry
-from .regrade import regrade_batch_create
-from .tasks import regrade_batch
 
 
 class RegradeEntryInline(admin.TabularInline):
@@ -65,6 +63,11 @@ class RegradeBatchAdmin(admin.ModelAdmin):
 
 @admin.action(description="Regrade all submissions (after a grader change)")
 def regrade_submissions(modeladmin, request, queryset):
+    # Imported here: the grading pipeline pulls in the judge and scikit-learn (1.2 s, 100 MB),
+    # which no web process should load at start only because the admin is autodiscovered.
+    from .regrade import regrade_batch_create
+    from .tasks import regrade_batch
+
     for exercise in queryset:
         batch = regrade_batch_create(exercise=exercise, started_by=request.user)
         transaction.on_commit(partial(regrade_batch.delay, batch.pk))
