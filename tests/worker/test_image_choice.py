@@ -47,10 +47,7 @@ def loaded(root: Path, slug: str, environment: str, extra: str = ""):
 def images(settings):
     settings.SANDBOX_IMAGE = "backprop-sandbox:light"
     settings.SANDBOX_DL_IMAGE = "backprop-sandbox-dl:heavy"
-    settings.SANDBOX_GPU_IMAGE = "backprop-sandbox-gpu:cuda"
-    job_spec.sandbox_image.cache_clear()
-    yield
-    job_spec.sandbox_image.cache_clear()
+    settings.SANDBOX_GPU_IMAGE = "backprop-sandbox-gpu:cuda"  # each change clears the cache
 
 
 def test_the_image_kind_follows_environment_image(tmp_path):
