@@ -1,5 +1,5 @@
-"""{% load live_result %}: `submission|status_version` and `submission|status_summary` (see
-submissions.live) for the status fragment."""
+"""{% load live_result %}: `submission|status_version`, `submission|poll_interval_ms` and
+`submission|status_summary` (see submissions.live) for the status fragment."""
 
 from django import template
 
@@ -9,3 +9,4 @@ register = template.Library()
 
 register.filter("status_version", live.status_version)
 register.filter("status_summary", live.status_summary)
+register.filter("poll_interval_ms", live.poll_interval_ms)

@@ -10,7 +10,7 @@ from curriculum.selectors import exercise_sandbox, get_live_exercise
 from submissions import services
 from submissions.access import get_submission_for_user
 from submissions.forms import CodeSubmissionForm, UploadForm
-from submissions.live import status_version
+from submissions.live import cadence_only, status_version
 from submissions.selectors import exercise_workspace
 
 # Sent with every new or changed status so the exercise page's attempts list reloads itself.
@@ -76,11 +76,13 @@ def refusal_status(response: HttpResponse, rejected: services.SubmissionRejected
     return response
 
 
-def status_fragment(request, submission, *, status: int = 200) -> HttpResponse:
-    """The live result for htmx: the report, the one-line live summary, the attempts nudge."""
-    context = {"submission": submission, "oob": True}
+def status_fragment(request, submission, *, status: int = 200, news: bool = True) -> HttpResponse:
+    """The live result for htmx: the report, and with `news` the one-line live summary and the
+    attempts nudge (not when only the poll's cadence changed: nothing new to read out)."""
+    context = {"submission": submission, "oob": news}
     response = render(request, "submissions/submission_status.html", context, status=status)
-    response["HX-Trigger"] = ATTEMPTS_CHANGED
+    if news:
+        response["HX-Trigger"] = ATTEMPTS_CHANGED
     return response
 
 
@@ -99,11 +101,17 @@ def submission_status(request, pk):
     """The live result fragment: polls itself while pending; HTTP 286 stops htmx polling.
 
     The poll sends the version it shows (`seen`): while it is current the answer is 204,
-    which htmx does not swap, so the live region is not re-read every 300 ms.
+    which htmx does not swap, so the live region is not re-read at every poll.
     """
     submission = get_submission_for_user(request.user, pk)
     if not request.htmx:
         return render(request, "submissions/submission_status.html", {"submission": submission})
-    if not submission.is_terminal and request.GET.get("seen") == status_version(submission):
+    seen, version = request.GET.get("seen", ""), status_version(submission)
+    if not submission.is_terminal and seen == version:
         return HttpResponse(status=204)
-    return status_fragment(request, submission, status=286 if submission.is_terminal else 200)
+    return status_fragment(
+        request,
+        submission,
+        status=286 if submission.is_terminal else 200,
+        news=not cadence_only(seen, version),
+    )

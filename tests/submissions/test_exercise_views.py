@@ -108,7 +108,7 @@ def test_a_pending_status_fragment_keeps_polling(client, alice, matmul):
         reverse("submissions:submission-status", args=[submission.pk]), HTTP_HX_REQUEST="true"
     )
     assert response.status_code == 200
-    assert b'hx-trigger="every 300ms"' in response.content
+    assert b'hx-trigger="every 100ms"' in response.content  # just made: the fast cadence
 
 
 def test_it_hides_others_submissions(client, alice, charlie, matmul):

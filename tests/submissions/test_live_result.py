@@ -2,10 +2,12 @@
 swapped again, and the exercise page's attempts list follows each submission."""
 
 import re
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
-from submissions.live import status_summary, status_version
+from submissions.live import cadence_only, poll_interval_ms, status_summary, status_version
 from submissions.models import Status, Submission
 from tests.factories import CORRECT
 
@@ -108,3 +110,52 @@ def test_the_attempts_list_reloads_alone_and_names_each_attempt(as_alice, alice,
 def test_the_attempts_list_is_there_to_fill_before_the_first_attempt(as_alice, matmul):
     page = as_alice.get(reverse("submissions:exercise", args=[matmul.slug])).content.decode()
     assert 'id="attempts"' in page and "Your attempts" not in page
+
+
+def aged(submission, seconds):
+    """The submission as if made `seconds` ago."""
+    Submission.objects.filter(pk=submission.pk).update(
+        created_at=timezone.now() - timedelta(seconds=seconds)
+    )
+    submission.refresh_from_db()
+    return submission
+
+
+def test_the_poll_is_fast_at_first_and_slows_as_the_wait_grows(alice, matmul):
+    submission = queued(alice, matmul)
+    made = submission.created_at
+    assert poll_interval_ms(submission, made + timedelta(seconds=0.5)) == 100
+    assert poll_interval_ms(submission, made + timedelta(seconds=3)) == 250
+    assert poll_interval_ms(submission, made + timedelta(seconds=30)) == 1000
+
+
+def test_the_fragment_polls_at_the_cadence_of_its_age(as_alice, alice, matmul):
+    submission = aged(queued(alice, matmul), 3)
+    response = poll(as_alice, submission, "")
+    assert b'hx-trigger="every 250ms"' in response.content
+    assert f'"seen": "{status_version(submission)}"' in response.content.decode()
+
+
+def test_a_slower_cadence_swaps_once_with_nothing_to_read_out(as_alice, alice, matmul):
+    submission = queued(alice, matmul)
+    fast = status_version(submission)
+    aged(submission, 2)
+    response = poll(as_alice, submission, fast)
+    assert response.status_code == 200
+    assert b'hx-trigger="every 250ms"' in response.content
+    assert b"result-summary" not in response.content  # the live sentence is not said again
+    assert "HX-Trigger" not in response  # nor is the attempts list reloaded
+    again = poll(as_alice, submission, status_version(submission))
+    assert again.status_code == 204
+
+
+def test_a_new_status_with_a_new_cadence_is_news():
+    assert cadence_only("queued.0.0.p100", "queued.0.0.p250")
+    assert not cadence_only("queued.0.0.p100", "running.1.0.p250")
+    assert not cadence_only("queued.0.0.p100", "passed.1.0")  # a final version has no cadence
+    assert not cadence_only("", "queued.0.0.p100")  # the first poll: the page shows nothing yet
+
+
+def test_a_final_version_carries_no_cadence(alice, matmul):
+    submission = queued(alice, matmul, status=Status.PASSED, score=1.0)
+    assert status_version(submission) == "passed.0.0"
