@@ -328,12 +328,15 @@ class Learner:
         return status
 
     def poll_status(
-        self, pk: int, *, until: float, poll: float, seen: str | None = None
+        self, pk: int, *, until: float, poll: float | None, seen: str | None = None
     ) -> str | None:
         """Poll the status fragment as htmx does; HTTP 286 means final. None past `until`.
 
         With `seen` (the version the page shows; "" before any) an unchanged status answers
-        204, as for the browser; each new fragment's version is sent from then on."""
+        204, as for the browser; each new fragment's version is sent from then on. `poll`:
+        seconds between polls, or None for the page's own cadence (each fragment's
+        `hx-trigger="every …ms"`, fast at first; see submissions.live)."""
+        interval = poll if poll is not None else 0.1
         while time.monotonic() < until:
             query = f"?seen={urllib.parse.quote(seen)}" if seen is not None else ""
             response = self.request(
@@ -346,7 +349,10 @@ class Learner:
             version = re.search(r'data-version="([^"]*)"', body)
             if seen is not None and version:
                 seen = version.group(1)
-            time.sleep(poll)
+            cadence = re.search(r'hx-trigger="every (\d+)ms"', body)
+            if poll is None and cadence:
+                interval = int(cadence.group(1)) / 1000
+            time.sleep(interval)
         return None
 
 

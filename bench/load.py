@@ -4,7 +4,8 @@ Starts the same stack as `bench/grading.py` (its own Redis, gunicorn -w 2, a ded
 PostgreSQL database) with two worker processes, creates `--learners` bench users, and runs
 one thread per learner for `--duration` seconds: log in, open the catalog and the exercise
 page, submit a correct solution of a NumPy-style or a torch exercise (alternating), poll the
-status as the page does (every 300 ms, 204 while unchanged) until it is final, think
+status as the page does (at the fragment's own cadence: every 100 ms in the first second,
+250 ms to 5 s, then 1 s; 204 while unchanged) until it is final, think
 `--think` seconds, again. It then waits (bounded)
 for what is still grading and checks, in the database, that every submission the learners
 made ended exactly once: a terminal status, the expected one, one attempt, one "graded"
@@ -92,8 +93,9 @@ def submit(learner: Learner, slug: str, code: str) -> int:
 
 
 def wait_final(learner: Learner, pk: int, until: float) -> str | None:
-    """Poll as the page does: every 300 ms, sending the version it shows (204 while unchanged)."""
-    return learner.poll_status(pk, until=until, poll=0.3, seen="")
+    """Poll as the page does: at the cadence each fragment names, sending the version it shows
+    (204 while unchanged)."""
+    return learner.poll_status(pk, until=until, poll=None, seen="")
 
 
 def learner_loop(

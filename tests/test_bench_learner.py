@@ -60,3 +60,64 @@ def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["302", "/submissions/7/"]
     assert seen["after"] == "closed"
+
+
+POLLER = """
+import sys, time
+import bench.grading as grading
+slept = []
+grading.time.sleep = slept.append  # the bench's waits, recorded instead of slept
+status = grading.Learner(sys.argv[1]).poll_status(7, until=time.monotonic() + 20, poll=None, seen="")
+print(status, *slept, flush=True)
+"""
+
+
+def test_the_load_learner_polls_at_the_cadence_each_fragment_names():
+    """As htmx does: each swapped fragment's `every …ms` sets the next waits; a 204 keeps them."""
+    answers = [
+        b"200 OK",
+        b'<div data-version="q.p100" hx-trigger="every 100ms">',
+        b"204 No Content",
+        b"",
+        b"200 OK",
+        b'<div data-version="q.p250" hx-trigger="every 250ms">',
+        b"204 No Content",
+        b"",
+        b"286 OK",
+        b'<div data-status="passed" data-version="passed">',
+    ]
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    asked: list[bytes] = []
+
+    def serve():
+        for status, body in zip(answers[::2], answers[1::2], strict=True):
+            conn, _ = server.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(4096)
+                asked.append(data.split(b" ")[1])
+                conn.sendall(
+                    b"HTTP/1.1 "
+                    + status
+                    + b"\r\nContent-Length: "
+                    + str(len(body)).encode()
+                    + b"\r\nConnection: close\r\n\r\n"
+                    + body
+                )
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    done = subprocess.run(
+        [sys.executable, "-c", POLLER, f"http://127.0.0.1:{port}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    thread.join(timeout=10)
+    server.close()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["passed", "0.1", "0.1", "0.25", "0.25"]
+    assert asked[1].endswith(b"?seen=q.p100") and asked[4].endswith(b"?seen=q.p250")
