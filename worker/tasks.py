@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from celery.signals import (
+    worker_init,
     worker_process_init,
     worker_process_shutdown,
     worker_ready,
@@ -46,10 +47,20 @@ def reap_on_start(sender=None, **kwargs) -> None:
         warm_pool.start()
 
 
-@worker_process_init.connect
 def warm_the_pool(**kwargs) -> None:
     """Each prefork child grades in its own process, so it keeps its own warm pool."""
     warm_pool.start()
+
+
+@worker_init.connect
+def warm_each_child_after_celerys_own_set_up(**kwargs) -> None:
+    """Connects `warm_the_pool` now, not at import: receivers run in the order they were
+    connected, and Celery's Django fixup connects its own `worker_process_init` receiver on
+    this signal. That one closes the database sockets a child inherited, by fd number; a pool
+    that had started before it reused such a number for its Docker socket and saw it closed
+    under it ("Bad file descriptor" at every start of the bench's worker, and the pool's
+    first query could run on a connection the parent holds too)."""
+    worker_process_init.connect(warm_the_pool, dispatch_uid="backprop.warm_the_pool")
 
 
 @worker_shutdown.connect

@@ -34,6 +34,9 @@ def test_a_worker_grades_through_warm_containers_and_its_orphans_are_removed(
     owners = {f"{socket.gethostname()}:{pid}" for pid in _children(first.pid)}
     assert owners, "the prefork child of the worker was not found"
     wait_until(lambda: _warm_containers(owners), 90, "the pool to hold a warm container")
+    # The child's pool starts after Celery has closed the sockets it inherited: no engine
+    # error while it fills (a socket the refill opened too early was closed under it).
+    assert "cannot start a warm container" not in workers.logs(), workers.logs()
 
     submission = sweep_until_terminal(submit(client, alice, matmul))
     assert submission.status == Status.PASSED, (submission.message, workers.logs())
