@@ -369,14 +369,18 @@ def submit_to_result(
     think: float = 0.0,
     measured: list[int] | None = None,
     before_each=None,
+    before_measuring=None,
 ) -> list[float]:
     """`think`: seconds between a result and the next submission (a learner reading it);
     `measured` gets the ids of the measured submissions; `before_each()` runs before each
-    measured submission (the baseline it is compared with, side by side)."""
+    measured submission (the baseline it is compared with, side by side); `before_measuring()`
+    once, after the warm-up (waiting for the worker's start-up to be over)."""
     learner = Learner(base)
     learner.login(USER_EMAIL, USER_PASSWORD)
     latencies = []
     for index in range(warmup + n):
+        if index == warmup and before_measuring is not None:
+            before_measuring()
         if index:
             time.sleep(think)
         if index >= warmup and before_each is not None:
@@ -419,6 +423,31 @@ def bare_process(n: int, code: str = SNIPPET, python: str = PYTHON) -> list[floa
         subprocess.run([python, "-c", code], check=True, capture_output=True, timeout=60)
         times.append(time.perf_counter() - started)
     return times
+
+
+def cpu_times() -> tuple[int, int]:
+    """(idle, total) jiffies of all CPUs so far, from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return fields[3] + fields[4], sum(fields[:8])
+
+
+def machine_quiet(timeout: float = 120.0, idle: float = 0.85, window: float = 0.5) -> float:
+    """Waits until the CPUs were at least `idle` idle over `window` s; returns the seconds waited.
+
+    A worker with the pool on starts warm containers for the shapes of its busiest exercises
+    (`SANDBOX_POOL_WARM_EXERCISES`, some with torch imported) when it starts; that is a cost
+    of its start, not of a learner's grade, and it lasts tens of seconds on 2 CPUs."""
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        idle_before, total_before = cpu_times()
+        time.sleep(window)
+        idle_after, total_after = cpu_times()
+        if (
+            total_after > total_before
+            and (idle_after - idle_before) / (total_after - total_before) >= idle
+        ):
+            break
+    return time.monotonic() - began
 
 
 def engine_settled(pool_size: int, timeout: float = 10.0) -> None:

@@ -166,9 +166,19 @@ def main() -> None:
     web = {}
     if not args.skip_web:
         for size in (0, args.pool_size):
+            waited: list[float] = []
             with grading.stack(args.database_url, size, logs) as base:
-                web[size] = grading.submit_to_result(base, args.web_n, think=args.think)
-            print(f"  web stack, pool size {size}: done", file=sys.stderr)
+                web[size] = grading.submit_to_result(
+                    base,
+                    args.web_n,
+                    think=args.think,
+                    before_measuring=lambda waited=waited: waited.append(grading.machine_quiet()),
+                )
+            print(
+                f"  web stack, pool size {size}: done (measured once the machine was quiet, "
+                f"{waited[0]:.1f} s after the warm-up)",
+                file=sys.stderr,
+            )
 
     print(
         f"\n{args.n} runs per sandbox variant, {args.web_n} submissions per web variant, image {image}, "
