@@ -22,6 +22,14 @@ time.sleep(3)  # the answer is still held, as the load bench's learner holds it
 """
 
 
+def read_head(conn: socket.socket) -> bytes:
+    """The request line and headers, as a server reads them before answering."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(4096)
+    return data
+
+
 def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
     server = socket.create_server(("127.0.0.1", 0))
     port = server.getsockname()[1]
@@ -30,9 +38,7 @@ def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
     def serve():
         conn, _ = server.accept()
         with conn:
-            data = b""
-            while b"\r\n\r\n" not in data:
-                data += conn.recv(4096)
+            read_head(conn)
             conn.sendall(
                 b"HTTP/1.1 302 Found\r\nLocation: /submissions/7/\r\nContent-Length: 5\r\n"
                 b"Connection: close\r\n\r\nmoved"
@@ -94,10 +100,7 @@ def test_the_load_learner_polls_at_the_cadence_each_fragment_names():
         for status, body in zip(answers[::2], answers[1::2], strict=True):
             conn, _ = server.accept()
             with conn:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    data += conn.recv(4096)
-                asked.append(data.split(b" ")[1])
+                asked.append(read_head(conn).split(b" ")[1])
                 conn.sendall(
                     b"HTTP/1.1 "
                     + status
