@@ -30,9 +30,25 @@ def read_head(conn: socket.socket) -> bytes:
     return data
 
 
+def against(server: socket.socket, serve, script: str) -> subprocess.CompletedProcess:
+    """Runs `script` (a bench learner) against `serve` answering on `server`, then closes it."""
+    port = server.getsockname()[1]
+    thread = threading.Thread(target=serve)
+    thread.start()
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"http://127.0.0.1:{port}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    thread.join(timeout=10)
+    server.close()
+    return done
+
+
 def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
     server = socket.create_server(("127.0.0.1", 0))
-    port = server.getsockname()[1]
     seen: dict[str, object] = {}
 
     def serve():
@@ -52,17 +68,7 @@ def test_a_302_is_read_and_its_connection_closed_while_the_answer_is_held():
             except TimeoutError:
                 seen["after"] = "still open"
 
-    thread = threading.Thread(target=serve)
-    thread.start()
-    done = subprocess.run(
-        [sys.executable, "-c", LEARNER, f"http://127.0.0.1:{port}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    thread.join(timeout=10)
-    server.close()
+    done = against(server, serve, LEARNER)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["302", "/submissions/7/"]
     assert seen["after"] == "closed"
@@ -93,7 +99,6 @@ def test_the_load_learner_polls_at_the_cadence_each_fragment_names():
         b'<div data-status="passed" data-version="passed">',
     ]
     server = socket.create_server(("127.0.0.1", 0))
-    port = server.getsockname()[1]
     asked: list[bytes] = []
 
     def serve():
@@ -110,17 +115,7 @@ def test_the_load_learner_polls_at_the_cadence_each_fragment_names():
                     + body
                 )
 
-    thread = threading.Thread(target=serve)
-    thread.start()
-    done = subprocess.run(
-        [sys.executable, "-c", POLLER, f"http://127.0.0.1:{port}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    thread.join(timeout=10)
-    server.close()
+    done = against(server, serve, POLLER)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["passed", "0.1", "0.1", "0.25", "0.25"]
     assert asked[1].endswith(b"?seen=q.p100") and asked[4].endswith(b"?seen=q.p250")
