@@ -17,7 +17,7 @@ from notifications.models import Notification
 log = logging.getLogger(__name__)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside a caller's transaction it is part of it
 def notification_send(*, user, kind: str, text: str, url: str = "") -> Notification:
     """Store a notification; email it after commit when the learner asked for email."""
     note = Notification.objects.create(user=user, kind=kind, text=text[:300], url=url[:300])

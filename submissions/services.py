@@ -161,8 +161,8 @@ def submission_upload(
 
 
 def submission_graded_notify(*, submission: Submission) -> Notification:
-    """Called by the worker once a submission reached its terminal status."""
-    submission.refresh_from_db(fields=["status", "score"])
+    """Called by the worker once a submission reached its terminal status; `submission` is the
+    instance `worker.lifecycle.finish` updated, so its status and score are the stored ones."""
     verdicts: dict[str, str] = {
         Status.PASSED: "passed",
         Status.FAILED: "did not pass yet",

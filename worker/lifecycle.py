@@ -90,16 +90,20 @@ def finish(
     """running → terminal, only for the attempt that claimed it; `timings` (the phases seen by
     the worker, epoch seconds) is kept with the moment the result was stored."""
     now = timezone.now()
-    updated = _this_attempt(submission).update(
-        status=status,
-        score=score,
-        result=result,
-        message=message,
-        timings={**(timings or {}), "stored": now.timestamp()},
-        finished_at=now,
-        lease_expires_at=None,
-        retry_at=None,
-    )
+    fields = {
+        "status": status,
+        "score": score,
+        "result": result,
+        "message": message,
+        "timings": {**(timings or {}), "stored": now.timestamp()},
+        "finished_at": now,
+        "lease_expires_at": None,
+        "retry_at": None,
+    }
+    updated = _this_attempt(submission).update(**fields)
+    if updated:  # the caller's instance says what the row now says (no re-read to notify)
+        for name, value in fields.items():
+            setattr(submission, name, value)
     return _changed(updated, submission)
 
 

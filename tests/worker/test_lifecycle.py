@@ -380,3 +380,24 @@ def test_record_regrade_never_touches_a_queued_or_running_row(queued):
     assert not _record_regrade(claimed, Status.RUNNING)
     queued.refresh_from_db()
     assert (queued.status, queued.score) == (Status.RUNNING, None)
+
+
+def test_the_stored_result_is_what_the_notification_tells_without_reading_the_row_again(
+    queued, monkeypatch, django_assert_num_queries
+):
+    """finish() updates the worker's instance, so the notification needs no second SELECT."""
+    from notifications.models import Notification
+    from worker import pipeline
+
+    monkeypatch.setattr(
+        pipeline, "_grade", lambda s, **_: (Status.FAILED, 0.25, {"checks": []}, "not yet")
+    )
+    # claim: UPDATE, SELECT, the learner's page-cache token; then (a savepoint only because the
+    # test runs in a transaction) finish's UPDATE and token, the notification's INSERT and token
+    with django_assert_num_queries(9):
+        assert pipeline.grade_submission(queued.pk) == Status.FAILED
+    note = Notification.objects.get()
+    assert (
+        note.text
+        == f"Attempt #{queued.pk} at {queued.exercise.title} did not pass yet (score 0.25)."
+    )
