@@ -450,10 +450,22 @@ def machine_quiet(timeout: float = 120.0, idle: float = 0.85, window: float = 0.
     return time.monotonic() - began
 
 
-def engine_settled(pool_size: int, timeout: float = 10.0) -> None:
+def running_pool_containers() -> int:
+    """How many warm containers the engine runs now (every worker's pool, every shape)."""
+    found = subprocess.run(
+        ["docker", "ps", "--filter", "label=backprop.pool", "--format", "{{.ID}}"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    ).stdout.split()
+    return len(found)
+
+
+def engine_settled(pool_containers: int, timeout: float = 10.0) -> None:
     """Until the engine holds no sandbox container but the pool's running ones: the worker
     removes a grade's container after storing its result, and neither the next grade nor the
-    next baseline run should be timed while that removal competes with it."""
+    next baseline run should be timed while that removal (or the pool's refill) competes with
+    it. `pool_containers` is what the full pool holds, over all its shapes."""
     until = time.monotonic() + timeout
     while time.monotonic() < until:
         states = subprocess.run(
@@ -462,7 +474,7 @@ def engine_settled(pool_size: int, timeout: float = 10.0) -> None:
             text=True,
             timeout=30,
         ).stdout.split()
-        if len(states) <= pool_size and all(state == "running" for state in states):
+        if len(states) <= pool_containers and all(state == "running" for state in states):
             return
         time.sleep(0.05)
 
@@ -518,12 +530,16 @@ def main() -> None:
     bare = bare_process(args.n)
     cold: list[float] = []
 
+    full_pool: list[int] = []
+
     def cold_beside() -> None:
         """One plain cold run just before each measured submission, each on a settled engine:
         the two are compared side by side, not minutes apart on a VM whose speed drifts."""
-        engine_settled(args.pool_size)
+        if not full_pool:  # the stack waited for the pool to fill before the first submission
+            full_pool.append(running_pool_containers() if args.pool_size else 0)
+        engine_settled(full_pool[0])
         cold.extend(cold_docker_run(1, image))
-        engine_settled(args.pool_size)
+        engine_settled(full_pool[0])
 
     measured: list[int] = []
     if args.url:
