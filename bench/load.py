@@ -12,8 +12,10 @@ made ended exactly once: a terminal status, the expected one, one attempt, one "
 notification. Before the load, one learner alone submits each exercise `--single` times: its
 p50 per exercise is what the load's p95 of the same exercise is compared with
 (`p95_per_single_p50`, the worse exercise). It prints throughput, submit-to-result p50/p95
-(all, and per exercise), the page p95 and those counts, and ends with one JSON line. See
-bench/README.md, "Load".
+(all, and per exercise), the page p95 and those counts, and what bounds them: the CPUs' busy
+share during the load, the machine's CPU-seconds per grade, the grades a minute that allows,
+and the submissions a minute the learners offered (`capacity`). It ends with one JSON line.
+See bench/README.md, "Load".
 
     .venv/bin/python bench/load.py [--learners 20] [--duration 120] [--think 3] [--pool-size 0]
 """
@@ -34,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.grading import Learner, percentile, setup_script, stack  # noqa: E402
+from bench.grading import Learner, cpu_times, percentile, setup_script, stack  # noqa: E402
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_load"
 # Plain Python / NumPy, then torch: a DPO loss over a tiny causal LM's log-probabilities (torch
@@ -136,6 +138,36 @@ def learner_loop(
         time.sleep(think)
 
 
+def capacity(
+    before: tuple[int, int],
+    after: tuple[int, int],
+    graded: int,
+    cpus: int,
+    cycle_alone: float,
+    learners: int,
+    hz: int = 100,
+) -> dict[str, float | None]:
+    """What the machine could grade against what the learners asked for.
+
+    `before`/`after` are `cpu_times()` around the load: the CPUs' busy share, and the
+    machine's CPU-seconds per graded submission (grading, web, database, all of it). At that
+    cost the CPUs grade at most `cpus / cost` a second. Learners who got their results as fast
+    as one learner alone would submit every `cycle_alone` seconds (think, pages, the wait), so
+    they offer `learners / cycle_alone` a second; when that is more than the machine can
+    grade, the queue grows until the wait stretches their cycle to fit, and no p95 near the
+    single learner's p50 is possible on this machine."""
+    idle = after[0] - before[0]
+    total = after[1] - before[1]
+    busy = (total - idle) / hz  # CPU-seconds
+    per_grade = busy / graded if graded else None
+    return {
+        "cpu_busy_share": round(busy * hz / total, 3) if total else None,
+        "cpu_seconds_per_grade": round(per_grade, 3) if per_grade else None,
+        "capacity_per_minute": round(cpus / per_grade * 60, 1) if per_grade else None,
+        "offered_per_minute": round(learners / cycle_alone * 60, 1) if cycle_alone else None,
+    }
+
+
 def ended_once(database_url: str, submitted: list[tuple[int, str]]) -> dict[str, int]:
     """Counts from the database: final once, with one attempt and one notification."""
     os.environ["DATABASE_URL"] = database_url
@@ -213,13 +245,28 @@ def main() -> None:
             )
             for i in range(args.learners)
         ]
+        cpu_before = cpu_times()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=args.duration + 420)
+        cpu_after = cpu_times()
         ran = time.monotonic() - (stop_at - args.duration)
     counts = ended_once(args.database_url, tally.submitted)
     every = [v for values in tally.latencies.values() for v in values]
+    # A learner's cycle had results come as fast as alone: think, two pages (their median
+    # under load), the single learner's mean wait.
+    alone = statistics.mean(v for values in single.values() for v in values) if single else 0
+    pages_alone = 2 * statistics.median(tally.pages) if tally.pages else 0
+    machine = capacity(
+        cpu_before,
+        cpu_after,
+        len(every),
+        os.cpu_count() or 1,
+        args.think + pages_alone + alone,
+        args.learners,
+        hz=os.sysconf("SC_CLK_TCK"),
+    )
     report = {
         "learners": args.learners,
         "seconds": round(ran, 1),
@@ -249,6 +296,7 @@ def main() -> None:
         ),
         **counts,
         "errors": len(tally.errors),
+        **machine,
     }
     print(
         f"\n{args.learners} learners, {args.duration:.0f} s, think {args.think} s, pool {args.pool_size}, "
@@ -257,6 +305,19 @@ def main() -> None:
     print("| what | value |\n| --- | ---: |")
     for key, value in report.items():
         print(f"| {key} | {value} |")
+    if machine["capacity_per_minute"] and machine["offered_per_minute"]:
+        times = machine["offered_per_minute"] / machine["capacity_per_minute"]
+        print(
+            f"\nThe learners offered about {machine['offered_per_minute']} submissions a minute "
+            f"(had each result come as fast as alone); at {machine['cpu_seconds_per_grade']} "
+            f"CPU-s a grade these {os.cpu_count()} CPUs grade at most "
+            f"{machine['capacity_per_minute']}: "
+            + (
+                f"{times:.1f} times more than they can run, so the queue sets the wait."
+                if times > 1
+                else "within what they can run."
+            )
+        )
     for error in tally.errors[:20]:
         print(f"error: {error}")
     print(json.dumps(report))
