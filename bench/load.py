@@ -161,7 +161,7 @@ def capacity(
     busy = (total - idle) / hz  # CPU-seconds
     per_grade = busy / graded if graded else None
     return {
-        "cpu_busy_share": round(busy * hz / total, 3) if total else None,
+        "cpu_busy_share": round((total - idle) / total, 3) if total else None,
         "cpu_seconds_per_grade": round(per_grade, 3) if per_grade else None,
         "capacity_per_minute": round(cpus / per_grade * 60, 1) if per_grade else None,
         "offered_per_minute": round(learners / cycle_alone * 60, 1) if cycle_alone else None,
@@ -257,13 +257,13 @@ def main() -> None:
     # A learner's cycle had results come as fast as alone: think, two pages (their median
     # under load), the single learner's mean wait.
     alone = statistics.mean(v for values in single.values() for v in values) if single else 0
-    pages_alone = 2 * statistics.median(tally.pages) if tally.pages else 0
+    two_pages = 2 * statistics.median(tally.pages) if tally.pages else 0
     machine = capacity(
         cpu_before,
         cpu_after,
         len(every),
         os.cpu_count() or 1,
-        args.think + pages_alone + alone,
+        args.think + two_pages + alone,
         args.learners,
         hz=os.sysconf("SC_CLK_TCK"),
     )
